@@ -1,0 +1,8 @@
+package org.vigil.archive;
+
+/** The result of re-hashing one original. */
+public enum ArchiveCheck {
+  OK,
+  MISSING,
+  ALTERED
+}

@@ -1,0 +1,3 @@
+package org.vigil.search;
+
+public record FacetCount(String value, long count) {}
