@@ -1,6 +1,7 @@
 package org.vigil.extract;
 
 import java.util.List;
+import org.vigil.core.DocumentMetadata;
 import org.vigil.core.Checks;
 
 /**

@@ -1,4 +1,4 @@
-package org.vigil.extract;
+package org.vigil.core;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;

@@ -1,0 +1,102 @@
+package org.vigil.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.vigil.app.Vigil;
+import org.vigil.core.ErrorCode;
+import org.vigil.core.VigilException;
+import org.vigil.ingest.IngestOptions;
+import org.vigil.ingest.IngestService;
+import org.vigil.ingest.IngestSummary;
+import org.vigil.records.SourceSummary;
+import org.vigil.search.SearchHit;
+import org.vigil.search.SearchQuery;
+import org.vigil.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The main job on embedded defaults: capture the sample sources shipped with Vigil, then show
+ * what was captured, the story clusters and a few searches.
+ */
+@Command(
+    name = "demo",
+    description = "Capture the bundled sample sources and show sources, duplicate clusters and searches.")
+final class DemoCommand implements Callable<Integer> {
+  /** Searches that show stemming, phrases and Chinese in both scripts. */
+  static final List<String> SEARCHES =
+      List.of("overseas police stations", "\"hometown association\"", "警務服務站", "劝返");
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--samples", paramLabel = "DIR", description = "Sample folder (default: samples/ of the Vigil checkout).")
+  @Nullable Path samples;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = samples != null ? samples : defaultSamples();
+    if (!Files.isDirectory(dir)) {
+      throw new VigilException(ErrorCode.CONFIGURATION, "sample folder not found: " + dir.toAbsolutePath());
+    }
+    try (Vigil vigil = common.open()) {
+      out.println("Vigil demo: data in " + vigil.config().dataDir().toAbsolutePath());
+      out.println("Capturing the samples in " + dir + " ...");
+      out.flush();
+      IngestSummary summary =
+          vigil.ingest().ingest(List.of(dir.toString()), IngestOptions.defaults(), new IngestService.Listener() {});
+      IngestCommand.printSummary(out, summary);
+
+      out.println();
+      out.println("== Sources ==");
+      long[] n = {0};
+      vigil.sources().forEachSummary(s -> {
+        n[0]++;
+        out.printf("  %s  %-8s %-22s %s%n", s.id(), s.language(),
+            Terminal.cut(s.publisher() == null ? "-" : s.publisher(), 22),
+            Terminal.cut(s.title() == null ? "(untitled)" : s.title(), 60));
+      });
+      out.println("  " + n[0] + " sources");
+
+      out.println();
+      out.println("== Story clusters (syndicated copies, reposts, script variants) ==");
+      Map<String, List<SourceSummary>> clusters = vigil.sources().duplicateClusters();
+      clusters.forEach((id, members) -> {
+        out.printf("  cluster %s: %d sources%n", id, members.size());
+        members.forEach(s -> out.printf("    %s  %-8s %s%n", s.id(), s.language(),
+            Terminal.cut((s.publisher() == null ? "" : s.publisher() + ": ") + (s.title() == null ? "(untitled)" : s.title()), 70)));
+      });
+      if (clusters.isEmpty()) {
+        out.println("  none");
+      }
+
+      for (String q : SEARCHES) {
+        out.println();
+        SearchResult r = vigil.index().search(new SearchQuery(q, null, null, null, null, 3));
+        out.printf("== Search: %s  (%d result%s) ==%n", q, r.total(), r.total() == 1 ? "" : "s");
+        for (SearchHit h : r.hits()) {
+          out.printf("  %s  %s%n", h.id(), Terminal.cut(h.title().isBlank() ? "(untitled)" : h.title(), 70));
+          out.printf("      %s%n", Terminal.cut(Terminal.mark(h.snippet(), h.highlights(), false), 110));
+        }
+      }
+      out.println();
+      out.println("Next: ./vigil search <words>, ./vigil show <id>, ./vigil duplicates, ./vigil --help");
+      out.flush();
+      return summary.failed() == 0 ? 0 : 1;
+    }
+  }
+
+  private static Path defaultSamples() {
+    String home = System.getProperty("vigil.home");
+    return home == null ? Path.of("samples") : Path.of(home, "samples");
+  }
+}

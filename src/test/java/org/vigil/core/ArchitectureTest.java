@@ -1,0 +1,79 @@
+package org.vigil.core;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Guards the package table of the architecture guide: dependencies point one way. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.vigil");
+
+  /** Which project packages each package may use (besides itself and libraries). */
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "core", Set.of(),
+          "archive", Set.of("core"),
+          "extract", Set.of("core"),
+          "records", Set.of("core"),
+          "search", Set.of("core"),
+          "ingest", Set.of("core", "archive", "extract", "records", "search"),
+          "app", Set.of("core", "archive", "extract", "records", "search", "ingest"),
+          "bench", Set.of("core", "archive", "extract", "records", "search", "ingest", "app"));
+
+  @Test
+  void packagesUseOnlyThePackagesTheGuideAllows() {
+    Set<String> all = Set.of("core", "archive", "extract", "records", "search", "ingest", "app", "bench", "cli");
+    ALLOWED.forEach(
+        (pkg, allowed) -> {
+          String[] forbidden =
+              all.stream()
+                  .filter(p -> !p.equals(pkg) && !allowed.contains(p))
+                  .map(p -> "org.vigil." + p + "..")
+                  .toArray(String[]::new);
+          noClasses()
+              .that()
+              .resideInAPackage("org.vigil." + pkg + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(forbidden)
+              .allowEmptyShould(true)
+              .check(CLASSES);
+        });
+  }
+
+  @Test
+  void onlyRecordsUsesJdbc() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.vigil.records..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.sql..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlySearchAndBenchUseLucene() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("org.vigil.search..", "org.vigil.bench..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.lucene..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("org.vigil.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+}
