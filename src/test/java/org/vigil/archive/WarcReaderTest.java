@@ -69,7 +69,10 @@ class WarcReaderTest {
   void truncatedFileDeliversEarlierRecordsThenFails(String name) throws Exception {
     byte[] whole = Files.readAllBytes(fixture(name));
     // cut inside the 404 response (the fifth delivered record), keeping the four before it
-    int cut = name.endsWith(".gz") ? whole.length - 330 : indexOf(whole, "not found".getBytes(StandardCharsets.US_ASCII)) + 4;
+    int cut =
+        name.endsWith(".gz")
+            ? gzipMemberStarts(whole).get(6) + 40 // seventh record: the 404 response
+            : indexOf(whole, "not found".getBytes(StandardCharsets.US_ASCII)) + 4;
     Path truncated = dir.resolve(name);
     Files.write(truncated, Arrays.copyOf(whole, cut));
     List<WarcItem> items = new ArrayList<>();
@@ -79,9 +82,34 @@ class WarcReaderTest {
             VigilException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.TRUNCATED_DOCUMENT);
-              assertThat(e.getMessage()).contains("truncated");
+              assertThat(e.getMessage()).contains("truncated", truncated.toString());
             });
     assertThat(items).hasSize(4).allSatisfy(item -> assertThat(item.failure()).isNull());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sample.warc", "sample.warc.gz"})
+  void everyCutEitherFailsClearlyOrDeliversOnlyCompleteRecords(String name) throws Exception {
+    byte[] whole = Files.readAllBytes(fixture(name));
+    List<WarcItem> complete = readAll(fixture(name), 1_000_000);
+    Path cutFile = dir.resolve("cut-" + name);
+    for (int cut = 1; cut < whole.length; cut += 3) {
+      Files.write(cutFile, Arrays.copyOf(whole, cut));
+      List<WarcItem> items = new ArrayList<>();
+      try {
+        WarcReader.read(cutFile, 1_000_000, items::add);
+      } catch (VigilException e) {
+        assertThat(e.code())
+            .as("cut at %d: %s", cut, e.getMessage())
+            .isIn(ErrorCode.TRUNCATED_DOCUMENT, ErrorCode.CORRUPT_DOCUMENT);
+      }
+      for (int i = 0; i < items.size(); i++) {
+        assertThat(items.get(i).failure()).as("cut at %d, item %d", cut, i).isNull();
+        assertThat(items.get(i).entry().payload())
+            .as("cut at %d, item %d", cut, i)
+            .isEqualTo(complete.get(i).entry().payload());
+      }
+    }
   }
 
   @Test
@@ -188,6 +216,21 @@ class WarcReaderTest {
     return out.toByteArray();
   }
 
+  /** Where each gzip member starts; the fixture writes them with a zero mtime and no name. */
+  private static List<Integer> gzipMemberStarts(byte[] bytes) {
+    byte[] header = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0};
+    List<Integer> starts = new ArrayList<>();
+    for (int from = 0; from < bytes.length; ) {
+      int at = indexOf(Arrays.copyOfRange(bytes, from, bytes.length), header);
+      if (at < 0) {
+        break;
+      }
+      starts.add(from + at);
+      from += at + header.length;
+    }
+    return starts;
+  }
+
   private static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i <= haystack.length - needle.length; i++) {
@@ -198,7 +241,7 @@ class WarcReaderTest {
       }
       return i;
     }
-    throw new IllegalArgumentException("not found");
+    return -1;
   }
 
   private static String utf8(byte[] bytes) {
