@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
@@ -51,23 +54,36 @@ public final class WarcReader {
     Checks.notNull(warc, "warc");
     Checks.notNegative(maxPayloadBytes, "maxPayloadBytes");
     Checks.notNull(sink, "sink");
-    FileChannel channel;
+    ReadableByteChannel channel;
+    long size;
     try {
-      channel = FileChannel.open(warc);
+      size = Files.size(warc);
+      // Deliberately not seekable: jwarc then reads every byte of a record instead of seeking past
+      // it, so a record cut short by the end of the file is noticed (EOFException).
+      channel = Channels.newChannel(Files.newInputStream(warc));
     } catch (NoSuchFileException e) {
       throw VigilException.item(ErrorCode.UNREADABLE_FILE, "no such WARC file " + warc, e);
     } catch (IOException e) {
       throw VigilException.item(ErrorCode.UNREADABLE_FILE, "cannot open WARC file " + warc, e);
     }
     try (channel) {
-      if (channel.size() == 0) {
+      if (size == 0) {
         throw VigilException.item(ErrorCode.CORRUPT_DOCUMENT, warc + " is empty, not a WARC file");
       }
       try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(channel)) {
+        AtomicReference<String> warning = new AtomicReference<>();
+        reader.onWarning(warning::set);
         long index = 0;
         while (true) {
+          warning.set(null);
           Optional<WarcRecord> next = reader.next();
           if (next.isEmpty()) {
+            if (warning.get() != null) {
+              // jwarc reports a record whose trailer is cut off as a warning, then ends
+              throw VigilException.item(
+                  ErrorCode.TRUNCATED_DOCUMENT,
+                  warc + " is truncated after record " + index + ": " + warning.get());
+            }
             return;
           }
           index++;
@@ -171,6 +187,7 @@ public final class WarcReader {
     }
   }
 
+  /** Reads what is left of the record; a file that ends first throws EOFException. */
   private static boolean isCut(WarcRecord record) throws IOException {
     MessageBody body = record.body();
     body.consume();
@@ -214,5 +231,4 @@ public final class WarcReader {
     return message != null
         && message.toLowerCase(Locale.ROOT).contains("unexpected end of");
   }
-
 }
