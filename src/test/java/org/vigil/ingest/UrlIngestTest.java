@@ -66,7 +66,6 @@ class UrlIngestTest {
   void capturesAUrlWithItsHttpRecordAndRedirects() {
     IngestSummary s = ingest(true, base + "/old");
     assertThat(s.captured()).isEqualTo(1);
-    var summary = vigil.sources().forEachHash(h -> {});
     var id = new java.util.ArrayList<String>();
     vigil.sources().forEachSummary(x -> id.add(x.id()));
     CaptureRecord c = vigil.sources().captures(id.get(0)).get(0);
