@@ -72,6 +72,7 @@ final class HtmlCleaner {
           line("(share( this)?( article| story)?( on| via)?|分享到|分享至|分享)\\b.*"),
           line("(follow us|subscribe|sign up|newsletter|订阅|訂閱|关注我们|關注我們)\\b.*"),
           line("(photo|photograph|image|picture|credit|photo credit)s?\\s*[:：].*"),
+          line("(图|圖)\\s*[/／].*"),
           line("(图片来源|圖片來源|图/|圖/|摄影|攝影|图片|圖片)[:：/].*"),
           line("(责任编辑|責任編輯|编辑|編輯|校对|校對|来源|來源|作者|发布时间|發佈時間)\\s*[:：].*"),
           line("(本报|本報)?(记者|記者)\\s*\\S{1,12}"),
@@ -259,7 +260,8 @@ final class HtmlCleaner {
 
   private static Pattern line(String regex) {
     return Pattern.compile(
-        "^\\s*" + regex + "\\s*$",
+        // credits and labels are often bracketed: "(Image: Getty Images)", "（图／路透）"
+        "^\\s*[(（\\[]?\\s*" + regex + "\\s*[)）\\]]?\\s*$",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   }
 
