@@ -32,7 +32,7 @@ final class MediaTypes {
     } catch (IOException | RuntimeException e) {
       detected = "application/octet-stream";
     }
-    if (detected.equals("application/octet-stream") && TextDecoder.looksLikeUtf16(bytes)) {
+    if (detected.equals("application/octet-stream") && TextDecoder.looksLikeText(bytes)) {
       detected = "text/plain";
     }
     if (detected.equals("text/plain") || detected.startsWith("text/x-")) {

@@ -135,6 +135,37 @@ final class TextDecoder {
    * Realistic text in UTF-16 without a mark still has ASCII (digits, spaces, line ends), whose
    * high byte is zero: zeros on odd offsets mean little-endian, on even offsets big-endian.
    */
+  /**
+   * Whether bytes Tika calls binary are in fact text in a legacy multibyte encoding (GBK, Big5,
+   * Shift_JIS lack the magic Tika looks for): they must decode in some charset to text with
+   * almost no control characters. Random bytes decode to many.
+   */
+  static boolean looksLikeText(byte[] b) {
+    if (looksLikeUtf16(b)) {
+      return true;
+    }
+    for (byte x : b) {
+      if (x == 0) {
+        return false;
+      }
+    }
+    String text;
+    try {
+      text = decode(b, List.of()).text();
+    } catch (VigilException e) {
+      return false;
+    }
+    int odd = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+      if (control || c == '\uFFFD' || Character.getType(c) == Character.PRIVATE_USE) {
+        odd++;
+      }
+    }
+    return odd * 200 <= text.length();
+  }
+
   static boolean looksLikeUtf16(byte[] b) {
     return utf16WithoutBom(b) != null;
   }
