@@ -1,8 +1,11 @@
 package org.vigil.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.vigil.core.DocumentMetadata;
 import org.vigil.core.Checks;
+import org.vigil.core.ErrorCode;
+import org.vigil.core.VigilException;
 
 /**
  * The result of extracting one original.
@@ -31,5 +34,30 @@ public record Extraction(
     Checks.notNull(text, "text");
     Checks.notNull(normalizedText, "normalizedText");
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Completes an extractor's result: refuses a blank text, cuts text beyond the limit with a
+   * warning, detects the language and derives the normalized form.
+   */
+  static Extraction assemble(
+      String mediaType,
+      DocumentMetadata metadata,
+      String text,
+      List<String> warnings,
+      ExtractionLimits limits) {
+    if (text.isBlank()) {
+      throw VigilException.item(
+          ErrorCode.NO_TEXT, "no extractable text in this " + mediaType + " document");
+    }
+    List<String> w = new ArrayList<>(warnings);
+    String t = text;
+    if (t.length() > limits.maxTextChars()) {
+      t = t.substring(0, limits.maxTextChars());
+      w.add("text cut at " + limits.maxTextChars() + " characters");
+    }
+    String language = LanguageDetector.detect(t);
+    String normalized = language.startsWith("zh") ? ChineseScript.toSimplified(t) : t;
+    return new Extraction(mediaType, metadata, language, t, normalized, w);
   }
 }
