@@ -18,50 +18,43 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Counts facet values over every match (not just the top page) from sorted doc values. Counting
- * per segment ordinal and resolving the few distinct values at the end keeps the per-hit cost to
- * one array increment per facet.
+ * Counts every match (not just the top page) and its facet values, from the one joined
+ * language/publisher/year doc value: per segment an array increment per match, and the few
+ * distinct combinations are split into facets at the end.
  */
 final class FacetCounter implements Collector {
-  /** Facet name → doc-values field. */
-  static final Map<String, String> FACETS =
-      Map.of(
-          "language", IndexFields.FACET_LANGUAGE,
-          "publisher", IndexFields.FACET_PUBLISHER,
-          "year", IndexFields.FACET_YEAR);
+  static final List<String> FACETS = List.of("language", "publisher", "year");
 
-  private final Map<String, Map<String, Long>> counts = new HashMap<>();
+  /** Total matches and counts by facet, most frequent first. */
+  record Counts(long total, Map<String, List<FacetCount>> facets) {}
+
+  private final Map<String, Long> combinations = new HashMap<>();
+  private long total;
 
   @Override
   public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-    List<String> names = List.copyOf(FACETS.keySet());
-    SortedDocValues[] values = new SortedDocValues[names.size()];
-    int[][] ordCounts = new int[names.size()][];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = DocValues.getSorted(context.reader(), FACETS.get(names.get(i)));
-      ordCounts[i] = new int[values[i].getValueCount()];
-    }
+    SortedDocValues values = DocValues.getSorted(context.reader(), IndexFields.FACETS);
+    int[] ordCounts = new int[values.getValueCount()];
     return new LeafCollector() {
+      private int collected;
+
       @Override
       public void setScorer(Scorable scorer) {}
 
       @Override
       public void collect(int doc) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-          if (values[i].advanceExact(doc)) {
-            ordCounts[i][values[i].ordValue()]++;
-          }
+        collected++;
+        if (values.advanceExact(doc)) {
+          ordCounts[values.ordValue()]++;
         }
       }
 
       @Override
       public void finish() throws IOException {
-        for (int i = 0; i < values.length; i++) {
-          Map<String, Long> byValue = counts.computeIfAbsent(names.get(i), k -> new HashMap<>());
-          for (int ord = 0; ord < ordCounts[i].length; ord++) {
-            if (ordCounts[i][ord] > 0) {
-              byValue.merge(values[i].lookupOrd(ord).utf8ToString(), (long) ordCounts[i][ord], Long::sum);
-            }
+        total += collected;
+        for (int ord = 0; ord < ordCounts.length; ord++) {
+          if (ordCounts[ord] > 0) {
+            combinations.merge(values.lookupOrd(ord).utf8ToString(), (long) ordCounts[ord], Long::sum);
           }
         }
       }
@@ -73,32 +66,40 @@ final class FacetCounter implements Collector {
     return ScoreMode.COMPLETE_NO_SCORES;
   }
 
-  /** Counts by facet, most frequent first (ties by value); every facet present, maybe empty. */
-  static Map<String, List<FacetCount>> merge(Collection<FacetCounter> counters) {
+  static Counts merge(Collection<FacetCounter> counters) {
+    long total = 0;
+    List<Map<String, Long>> byFacet = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    for (FacetCounter c : counters) {
+      total += c.total;
+      c.combinations.forEach(
+          (combination, count) -> {
+            String[] parts = combination.split(String.valueOf(IndexFields.FACET_SEP), -1);
+            for (int i = 0; i < FACETS.size() && i < parts.length; i++) {
+              if (!parts[i].isEmpty()) {
+                byFacet.get(i).merge(parts[i], count, Long::sum);
+              }
+            }
+          });
+    }
     Map<String, List<FacetCount>> result = new LinkedHashMap<>();
-    for (String facet : List.of("language", "publisher", "year")) {
-      Map<String, Long> total = new HashMap<>();
-      for (FacetCounter c : counters) {
-        c.counts.getOrDefault(facet, Map.of()).forEach((k, v) -> total.merge(k, v, Long::sum));
-      }
+    for (int i = 0; i < FACETS.size(); i++) {
       List<FacetCount> list = new ArrayList<>();
-      total.forEach((k, v) -> list.add(new FacetCount(k, v)));
+      byFacet.get(i).forEach((k, v) -> list.add(new FacetCount(k, v)));
       list.sort(
           Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
-      result.put(facet, List.copyOf(list));
+      result.put(FACETS.get(i), List.copyOf(list));
     }
-    return result;
+    return new Counts(total, result);
   }
 
-  static final class Manager
-      implements CollectorManager<FacetCounter, Map<String, List<FacetCount>>> {
+  static final class Manager implements CollectorManager<FacetCounter, Counts> {
     @Override
     public FacetCounter newCollector() {
       return new FacetCounter();
     }
 
     @Override
-    public Map<String, List<FacetCount>> reduce(Collection<FacetCounter> collectors) {
+    public Counts reduce(Collection<FacetCounter> collectors) {
       return merge(collectors);
     }
   }

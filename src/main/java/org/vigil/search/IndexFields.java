@@ -28,10 +28,13 @@ final class IndexFields {
   /** Epoch day: point for ranges, doc values, stored. */
   static final String PUBLISHED = "published";
 
-  // facets: sorted doc values
-  static final String FACET_LANGUAGE = "f_language";
-  static final String FACET_PUBLISHER = "f_publisher";
-  static final String FACET_YEAR = "f_year";
+  /**
+   * Facets: one sorted doc value per document joining language, publisher and year. There are few
+   * distinct combinations, and one doc-values lookup per match instead of three is what keeps
+   * counting over hundreds of thousands of matches cheap.
+   */
+  static final String FACETS = "facets";
+  static final char FACET_SEP = '\u001F';
 
   private IndexFields() {}
 }

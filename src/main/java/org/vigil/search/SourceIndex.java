@@ -28,7 +28,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -193,16 +192,11 @@ public final class SourceIndex implements AutoCloseable {
   private SearchResult run(IndexSearcher searcher, Query text, Query full, int limit)
       throws IOException {
     int n = Math.min(Math.min(limit, MAX_LIMIT), Math.max(1, searcher.getIndexReader().maxDoc()));
-    Object[] results =
-        searcher.search(
-            full,
-            new MultiCollectorManager(
-                new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE),
-                new FacetCounter.Manager()));
-    TopDocs top = (TopDocs) results[0];
-    @SuppressWarnings("unchecked")
-    Map<String, List<FacetCount>> facets = (Map<String, List<FacetCount>>) results[1];
-    return new SearchResult(top.totalHits.value, hits(searcher, text, top.scoreDocs), facets);
+    // Two passes beat one: the top page is found with block-max WAND, which skips documents that
+    // cannot make it; counts and facets then visit every match without computing scores.
+    TopDocs top = searcher.search(full, new TopScoreDocCollectorManager(n, null, n));
+    FacetCounter.Counts counts = searcher.search(full, new FacetCounter.Manager());
+    return new SearchResult(counts.total(), hits(searcher, text, top.scoreDocs), counts.facets());
   }
 
   private List<SearchHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] docs)
@@ -328,20 +322,22 @@ public final class SourceIndex implements AutoCloseable {
 
     doc.add(new StringField(IndexFields.LANG, lang, Field.Store.NO));
     doc.add(new StringField(IndexFields.LANG_BASE, base, Field.Store.NO));
-    doc.add(new SortedDocValuesField(IndexFields.FACET_LANGUAGE, new BytesRef(s.language())));
 
     String publisher = s.facets().publisher();
     if (publisher != null && !publisher.isBlank()) {
       doc.add(new StringField(IndexFields.PUBLISHER, publisher, Field.Store.YES));
-      doc.add(new SortedDocValuesField(IndexFields.FACET_PUBLISHER, new BytesRef(publisher)));
     }
     LocalDate published = s.facets().published();
     if (published != null) {
       doc.add(new LongField(IndexFields.PUBLISHED, published.toEpochDay(), Field.Store.YES));
-      doc.add(
-          new SortedDocValuesField(
-              IndexFields.FACET_YEAR, new BytesRef(Integer.toString(published.getYear()))));
     }
+    String facets =
+        s.language()
+            + IndexFields.FACET_SEP
+            + (publisher == null || publisher.isBlank() ? "" : publisher)
+            + IndexFields.FACET_SEP
+            + (published == null ? "" : Integer.toString(published.getYear()));
+    doc.add(new SortedDocValuesField(IndexFields.FACETS, new BytesRef(facets)));
     return doc;
   }
 
