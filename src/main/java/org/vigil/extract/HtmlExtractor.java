@@ -1,5 +1,7 @@
 package org.vigil.extract;
 
+import org.vigil.core.DocumentMetadata;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.vigil.extract;
 
+import org.vigil.core.DocumentMetadata;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

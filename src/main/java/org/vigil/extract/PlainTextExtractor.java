@@ -1,5 +1,7 @@
 package org.vigil.extract;
 
+import org.vigil.core.DocumentMetadata;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.core.Text;

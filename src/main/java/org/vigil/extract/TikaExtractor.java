@@ -1,5 +1,7 @@
 package org.vigil.extract;
 
+import org.vigil.core.DocumentMetadata;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
