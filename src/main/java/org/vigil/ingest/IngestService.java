@@ -208,6 +208,7 @@ public final class IngestService {
     MinHash.Fingerprint fp = MinHash.of(x.normalizedText());
     archive.store(o.bytes());
     SourceRecord record;
+    boolean[] joined = {false};
     synchronized (writeLock) {
       if (store.findByHash(hash).isPresent()) { // the same bytes earlier in this run
         return unchanged(o, hash);
@@ -217,7 +218,9 @@ public final class IngestService {
               .database()
               .inTransaction(
                   () -> {
-                    String cluster = clusterer.assign(id, fp);
+                    StoryClusterer.Assignment a = clusterer.assign(id, fp);
+                    joined[0] = a.joined();
+                    String cluster = a.clusterId();
                     SourceRecord r =
                         new SourceRecord(
                             new OriginalRef(hash, x.mediaType(), o.bytes().length),
@@ -238,9 +241,8 @@ public final class IngestService {
     if (pendingIndexed.size() >= COMMIT_EVERY) {
       commitIndex();
     }
-    boolean duplicate = !record.clusterId().equals(id) || store.clusterSize(id) > 1;
     return new ItemResult(
-        o.input(), o.url(), ItemResult.Status.CAPTURED, id, record.clusterId(), duplicate, null);
+        o.input(), o.url(), ItemResult.Status.CAPTURED, id, record.clusterId(), joined[0], null);
   }
 
   private ItemResult unchanged(Original o, ContentHash hash) {

@@ -27,8 +27,15 @@ final class StoryClusterer {
     this.store = store;
   }
 
-  /** Returns the cluster id for the source {@code id}, merging clusters it bridges. */
-  String assign(String id, MinHash.Fingerprint fp) {
+  /**
+   * Where a new source goes.
+   *
+   * @param joined whether the cluster already had other sources
+   */
+  record Assignment(String clusterId, boolean joined) {}
+
+  /** Picks the cluster for the new source {@code id}, merging clusters it bridges. */
+  Assignment assign(String id, MinHash.Fingerprint fp) {
     Set<String> matches = new TreeSet<>(store.withTextHash(fp.textHash()));
     List<String> candidates = store.lshCandidates(fp.bandKeys(), MAX_CANDIDATES);
     candidates.removeAll(matches);
@@ -41,11 +48,11 @@ final class StoryClusterer {
         });
     matches.remove(id);
     if (matches.isEmpty()) {
-      return id;
+      return new Assignment(id, false);
     }
     NavigableSet<String> clusters = store.clustersOf(matches);
     String into = clusters.first();
     store.mergeClusters(into, clusters);
-    return into;
+    return new Assignment(into, true);
   }
 }

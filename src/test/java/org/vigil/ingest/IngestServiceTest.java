@@ -117,12 +117,15 @@ class IngestServiceTest {
   void aBadFileFailsAloneWithASpecificError() throws IOException {
     Pages.write(in, "good.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     Files.write(in.resolve("empty.txt"), new byte[0]);
-    Files.write(in.resolve("fake.pdf"), "this is not a pdf at all, just some words".getBytes(StandardCharsets.UTF_8));
+    byte[] junk = new byte[4096];
+    new java.util.Random(1).nextBytes(junk);
+    Files.write(in.resolve("fake.pdf"), junk);
     List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
     IngestSummary s = ingest(items, in.toString(), in.resolve("missing.html").toString());
     assertThat(s.captured()).isEqualTo(1);
     assertThat(s.failures()).extracting(f -> f.error().code())
-        .contains(ErrorCode.EMPTY_DOCUMENT, ErrorCode.UNREADABLE_FILE);
+        .containsExactlyInAnyOrder(ErrorCode.EMPTY_DOCUMENT, ErrorCode.UNREADABLE_FILE,
+            ErrorCode.UNSUPPORTED_FORMAT);
     assertThat(s.failures()).allSatisfy(f -> assertThat(f.error().message()).isNotBlank());
     assertThat(vigil.sources().count()).isEqualTo(1);
     assertThat(vigil.ingestLog().run(s.runId())).hasSize(items.size());

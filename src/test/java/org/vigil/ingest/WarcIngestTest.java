@@ -51,7 +51,7 @@ class WarcIngestTest {
     assertThat(page.status()).isEqualTo(ItemResult.Status.CAPTURED);
     CaptureRecord c = vigil.sources().captures(page.sourceId()).get(0);
     assertThat(c.origin().kind()).isEqualTo(CaptureRecord.Origin.Kind.WARC);
-    assertThat(c.origin().value()).startsWith(warc.toAbsolutePath().normalize() + "#<urn:uuid:");
+    assertThat(c.origin().value()).startsWith(warc.toAbsolutePath().normalize() + "#urn:uuid:");
     assertThat(c.http().status()).isEqualTo(200);
     assertThat(c.http().finalUrl()).isEqualTo("https://news.example.org/riverton");
     assertThat(vigil.archiveVerifier().verify().passed()).isTrue();
