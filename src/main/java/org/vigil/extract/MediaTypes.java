@@ -10,6 +10,7 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
 import org.jspecify.annotations.Nullable;
 import org.vigil.core.ErrorCode;
@@ -126,7 +127,14 @@ final class MediaTypes {
     if (fileName == null || fileName.isBlank()) {
       return null;
     }
-    String t = MimeTypes.getDefaultMimeTypes().getMimeType(fileName).getName();
+    Metadata byName = new Metadata();
+    byName.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    String t;
+    try {
+      t = MimeTypes.getDefaultMimeTypes().detect(null, byName).getBaseType().toString();
+    } catch (IOException e) {
+      return null;
+    }
     return t.equals("application/octet-stream") ? null : t;
   }
 
