@@ -43,6 +43,11 @@ public final class Extractors {
             new HtmlExtractor(), new JsonExtractor(), new PlainTextExtractor(), new TikaExtractor()));
   }
 
+  /** The registered extractors, in the order they are asked; for the contract test. */
+  List<Extractor> extractors() {
+    return extractors;
+  }
+
   public ExtractionLimits limits() {
     return limits;
   }

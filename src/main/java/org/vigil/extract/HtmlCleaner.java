@@ -167,7 +167,6 @@ final class HtmlCleaner {
     int longest = 0;
     for (Element a : root.select("article, main, [role=main]")) {
       int len = a.text().length();
-      // an <article> holding other <article>s is a listing, but still the best wrapper seen
       if (len > longest) {
         longest = len;
         longestArticle = a;
@@ -175,7 +174,8 @@ final class HtmlCleaner {
     }
     Element scored = Readability.best(root);
     if (longestArticle != null && longest >= 140) {
-      // prefer the innermost of the two when they nest: the marked one is usually right
+      // a marked <article>/<main> wins, unless it dwarfs the densest block (a page-wide
+      // wrapper around teasers and widgets rather than the story itself)
       if (scored != null && longestArticle.text().length() > scored.text().length() * 3) {
         return scored;
       }

@@ -29,7 +29,9 @@ final class HtmlMetadata {
           "(?m)^\\s*By\\s+(\\p{Lu}[\\p{L}.'-]+(?:\\s+\\p{Lu}[\\p{L}.'-]+){0,3})");
   private static final Pattern CHINESE_BYLINE =
       Pattern.compile(
-          "(?:(?:记者|記者)\\s*[:：]?\\s*|作者\\s*[:：]\\s*|文\\s*[/／]\\s*)(\\p{IsHan}{2,4})");
+          // "对记者表示" is not a byline: 记者 must start a phrase (or follow 本报)
+          "(?:(?<!\\p{IsHan})(?:本报|本報)?(?:记者|記者)[\\s:：]*|作者\\s*[:：]\\s*"
+              + "|(?<!\\p{IsHan})文\\s*[/／]\\s*)(\\p{IsHan}{2,4})");
   private static final Pattern DATE_CLASS =
       Pattern.compile("(?i)date|time|byline|meta|dateline|published");
 

@@ -10,6 +10,7 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
 import org.jspecify.annotations.Nullable;
 import org.vigil.core.ErrorCode;
@@ -26,6 +27,10 @@ final class MediaTypes {
   private MediaTypes() {}
 
   static String detect(byte[] bytes, DocumentHints hints, ExtractionLimits limits) {
+    if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+      // before anyone (Tika's container detector included) inflates a zip-based file
+      ZipGuard.check(bytes, limits);
+    }
     String detected;
     try (TikaInputStream in = TikaInputStream.get(bytes)) {
       detected = DETECTOR.detect(in, new Metadata()).getBaseType().toString();
@@ -39,7 +44,6 @@ final class MediaTypes {
       return refineText(bytes, hints);
     }
     if (detected.equals("application/zip")) {
-      ZipGuard.check(bytes, limits);
       throw VigilException.item(ErrorCode.UNSUPPORTED_FORMAT, describe(detected, hints));
     }
     return detected;
@@ -123,13 +127,21 @@ final class MediaTypes {
     if (fileName == null || fileName.isBlank()) {
       return null;
     }
-    String t = MimeTypes.getDefaultMimeTypes().getMimeType(fileName).getName();
+    Metadata byName = new Metadata();
+    byName.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    String t;
+    try {
+      t = MimeTypes.getDefaultMimeTypes().detect(null, byName).getBaseType().toString();
+    } catch (IOException e) {
+      return null;
+    }
     return t.equals("application/octet-stream") ? null : t;
   }
 
   /**
-   * A zip of unknown content is unsupported, but one that inflates far beyond its size is a
-   * bomb and says so: the inflated bytes are counted, never kept, and counting stops at the cap.
+   * Any zip (DOCX, ODT, EPUB, or of unknown content) that inflates both beyond 100 times its
+   * size and beyond the text cap is a bomb. The inflated bytes are counted, never kept, and
+   * counting stops at the first bound, so a bomb costs at most that much inflating.
    */
   static final class ZipGuard {
     /** Real archives compress text perhaps 10:1; bombs reach 1000:1. */
@@ -139,6 +151,7 @@ final class MediaTypes {
 
     static void check(byte[] bytes, ExtractionLimits limits) {
       long cap = Math.max(limits.maxTextChars(), (long) bytes.length * MAX_RATIO);
+      // a zip that breaks off early is left to the parsers, which say what is wrong with it
       long total = 0;
       byte[] buffer = new byte[64 * 1024];
       try (InputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
@@ -161,9 +174,8 @@ final class MediaTypes {
             }
           }
         }
-      } catch (IOException e) {
-        throw VigilException.item(
-            ErrorCode.CORRUPT_DOCUMENT, "corrupt zip archive: " + e.getMessage(), e);
+      } catch (IOException | IllegalArgumentException e) {
+        // not readable as a stream (e.g. data descriptors, truncation): the parser will judge
       }
     }
   }

@@ -153,7 +153,9 @@ final class TextDecoder {
     try {
       text = decode(b, List.of()).text();
     } catch (VigilException e) {
-      return false;
+      // damaged UTF-8 is still text: the extractor reports where it breaks
+      Utf8Scan scan = Utf8Scan.of(b);
+      return scan.validMultibyte() > scan.invalid();
     }
     int odd = 0;
     for (int i = 0; i < text.length(); i++) {
