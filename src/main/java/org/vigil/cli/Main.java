@@ -18,6 +18,7 @@ import org.vigil.core.VigilException;
       ShowCommand.class,
       SearchCommand.class,
       DuplicatesCommand.class,
+      BenchCommand.class,
       ReindexCommand.class,
       ArchiveCommand.class,
       DemoCommand.class,

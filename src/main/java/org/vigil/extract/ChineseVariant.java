@@ -1,6 +1,8 @@
 package org.vigil.extract;
 
-import java.util.LinkedHashSet;
+import org.vigil.core.HanScript;
+
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -16,21 +18,21 @@ final class ChineseVariant {
   private ChineseVariant() {}
 
   static String of(String text) {
-    Set<String> distinct = new LinkedHashSet<>();
+    Set<Integer> distinct = new HashSet<>();
     for (int i = 0; i < text.length() && distinct.size() < MAX_DISTINCT; ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-        distinct.add(new String(Character.toChars(cp)));
+        distinct.add(cp);
       }
     }
     int traditional = 0;
     int simplified = 0;
-    for (String c : distinct) {
-      if (!ChineseScript.toSimplified(c).equals(c)) {
+    for (int c : distinct) {
+      if (HanScript.isTraditionalForm(c)) {
         traditional++;
       }
-      if (!ChineseScript.toTraditional(c).equals(c)) {
+      if (HanScript.isSimplifiedForm(c)) {
         simplified++;
       }
     }

@@ -1,13 +1,9 @@
 package org.vigil.search;
 
-import com.ibm.icu.text.Transliterator;
+import org.vigil.core.HanScript;
 
 /** Han detection and Traditional→Simplified conversion for the Chinese field. */
 final class ChineseText {
-  // Transliterator instances are not documented as thread-safe; one per thread is cheap.
-  private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
-      ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
-
   private ChineseText() {}
 
   /** True when {@code s} holds at least one Han character. */
@@ -27,6 +23,6 @@ final class ChineseText {
 
   /** Traditional characters converted to simplified; text without Han is returned as is. */
   static String toSimplified(String s) {
-    return hasHan(s) ? TO_SIMPLIFIED.get().transliterate(s) : s;
+    return HanScript.toSimplified(s);
   }
 }

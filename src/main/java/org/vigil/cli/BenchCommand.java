@@ -1,0 +1,96 @@
+package org.vigil.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.vigil.bench.IngestBenchmark;
+import org.vigil.bench.SearchBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "bench",
+    description = "Benchmarks that print measured figures beside a baseline (see docs/performance.md).",
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class})
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Options both benchmarks share. */
+  static final class WorkOptions {
+    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (default: a temporary folder, deleted afterwards).")
+    @Nullable Path work;
+
+    <T> T withWorkDir(java.util.function.Function<Path, T> body) {
+      try {
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("vigil-bench");
+        try {
+          return body.apply(dir);
+        } finally {
+          if (work == null) {
+            deleteTree(dir);
+          }
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Command(name = "ingest", description = "Full capture pipeline vs a jsoup + Lucene baseline on synthetic pages.")
+  static final class Ingest implements Callable<Integer> {
+    @Option(names = "--docs", paramLabel = "N", defaultValue = "5000", description = "Documents (default 5000).")
+    int docs;
+
+    @picocli.CommandLine.Mixin WorkOptions work = new WorkOptions();
+
+    @Override
+    public Integer call() {
+      if (docs <= 0) {
+        throw org.vigil.core.VigilException.invalid("docs", "--docs must be positive");
+      }
+      PrintStream out = System.out;
+      work.withWorkDir(dir -> IngestBenchmark.run(docs, dir, out));
+      return 0;
+    }
+  }
+
+  @Command(name = "search", description = "Query latency percentiles over an index of N synthetic sources.")
+  static final class Search implements Callable<Integer> {
+    @Option(names = "--docs", paramLabel = "N", defaultValue = "100000", description = "Sources (default 100000; the target is stated for 1000000).")
+    int docs;
+
+    @picocli.CommandLine.Mixin WorkOptions work = new WorkOptions();
+
+    @Override
+    public Integer call() {
+      if (docs <= 0) {
+        throw org.vigil.core.VigilException.invalid("docs", "--docs must be positive");
+      }
+      work.withWorkDir(dir -> SearchBenchmark.run(docs, dir, System.out));
+      return 0;
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        p.toFile().setWritable(true);
+        p.toFile().delete();
+      });
+    } catch (IOException e) {
+      // best effort: a leftover temporary folder is harmless
+    }
+  }
+}
