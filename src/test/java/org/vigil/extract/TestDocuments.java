@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Small real office documents and PDFs, built in code so their content is plain to see. */
-final class TestDocuments {
+public final class TestDocuments {
   static final List<String> REPORT =
       List.of(
           "Overseas police service stations: findings of the city council inquiry",
@@ -32,7 +32,7 @@ final class TestDocuments {
 
   private TestDocuments() {}
 
-  static byte[] pdf(List<String> lines, boolean encrypt) {
+  public static byte[] pdf(List<String> lines, boolean encrypt) {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage();
       doc.addPage(page);
@@ -73,7 +73,7 @@ final class TestDocuments {
     }
   }
 
-  static byte[] docx(List<String> paragraphs) {
+  public static byte[] docx(List<String> paragraphs) {
     try (XWPFDocument doc = new XWPFDocument()) {
       for (String p : paragraphs) {
         doc.createParagraph().createRun().setText(p);
@@ -89,7 +89,7 @@ final class TestDocuments {
   }
 
   /** A minimal valid OpenDocument text: mimetype stored first, manifest, content, meta. */
-  static byte[] odt(List<String> paragraphs) {
+  public static byte[] odt(List<String> paragraphs) {
     StringBuilder body = new StringBuilder();
     for (String p : paragraphs) {
       body.append("<text:p>").append(p.replace("&", "&amp;").replace("<", "&lt;")).append("</text:p>");
@@ -141,7 +141,7 @@ final class TestDocuments {
    * A .docx-shaped zip whose document.xml inflates to {@code inflatedBytes} of repeated
    * paragraphs: a few hundred KiB on disk, far beyond any text cap once read.
    */
-  static byte[] docxBomb(long inflatedBytes) {
+  public static byte[] docxBomb(long inflatedBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       entry(
@@ -180,7 +180,7 @@ final class TestDocuments {
   }
 
   /** A plain zip of one highly compressible entry. */
-  static byte[] zip(String name, byte[] content) {
+  public static byte[] zip(String name, byte[] content) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       entry(zip, name, content);
