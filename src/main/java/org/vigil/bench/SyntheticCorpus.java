@@ -215,6 +215,14 @@ public final class SyntheticCorpus {
               pick(r, Vocabulary.EN_CITIES), pick(r, Vocabulary.EN_COUNTRIES),
               pick(r, Vocabulary.EN_ASSOCIATIONS), pick(r, Vocabulary.EN_BUREAUS)
             };
+    // most stories are about the topic, the rest mention it in passing; each topical story makes a
+    // few claims, repeated in its own words, rather than all of them
+    boolean topical = r.nextInt(100) < 50;
+    int topicPercent = topical ? 40 : 1;
+    int[] claims = new int[2 + r.nextInt(4)];
+    for (int i = 0; i < claims.length; i++) {
+      claims[i] = r.nextInt(EN_CLAIMS.length);
+    }
     StringBuilder sb = new StringBuilder(256);
     Template[] titles = zh ? ZH_TITLES : EN_TITLES;
     String title = fill(sb, titles[r.nextInt(titles.length)], slots);
@@ -228,12 +236,12 @@ public final class SyntheticCorpus {
       int sentences = 3 + r.nextInt(3);
       for (int s = 0; s < sentences; s++) {
         if (zh) {
-          zhSentence(p, r, slots);
+          zhSentence(p, r, slots, claims, topicPercent);
         } else {
           if (s > 0) {
             p.append(' ');
           }
-          enSentence(p, r, slots);
+          enSentence(p, r, slots, claims, topicPercent);
         }
       }
       String paragraph = hant ? traditional(p) : p.toString();
@@ -246,23 +254,31 @@ public final class SyntheticCorpus {
     return new Story(zh ? (hant ? "zh-Hant" : "zh-Hans") : "en", publisher, published, title, author, paragraphs);
   }
 
-  private static void enSentence(StringBuilder sb, SplittableRandom r, String[] slots) {
-    if (r.nextInt(100) < 45) {
-      sb.append(pick(r, Vocabulary.EN_FILLER));
+  private static void enSentence(
+      StringBuilder sb, SplittableRandom r, String[] slots, int[] claims, int topicPercent) {
+    if (r.nextInt(100) >= topicPercent) {
+      sb.append(pick(r, Vocabulary.EN_GEN_SUBJECTS)).append(' ')
+          .append(pick(r, Vocabulary.EN_GEN_ACTIONS)).append(' ')
+          .append(pick(r, Vocabulary.EN_GEN_OBJECTS)).append(' ')
+          .append(pick(r, Vocabulary.EN_GEN_TIMES)).append('.');
       return;
     }
     sb.append(pick(r, Vocabulary.EN_ACTORS)).append(' ').append(pick(r, Vocabulary.EN_VERBS)).append(" that ");
-    EN_CLAIMS[skewed(r, EN_CLAIMS.length)].appendTo(sb, otherSlotsSometimes(r, slots, false));
+    EN_CLAIMS[claims[r.nextInt(claims.length)]].appendTo(sb, otherSlotsSometimes(r, slots, false));
     sb.append('.');
   }
 
-  private static void zhSentence(StringBuilder sb, SplittableRandom r, String[] slots) {
-    if (r.nextInt(100) < 45) {
-      sb.append(pick(r, Vocabulary.ZH_FILLER));
+  private static void zhSentence(
+      StringBuilder sb, SplittableRandom r, String[] slots, int[] claims, int topicPercent) {
+    if (r.nextInt(100) >= topicPercent) {
+      sb.append(pick(r, Vocabulary.ZH_GEN_TIMES)).append('，')
+          .append(pick(r, Vocabulary.ZH_GEN_SUBJECTS))
+          .append(pick(r, Vocabulary.ZH_GEN_ACTIONS))
+          .append(pick(r, Vocabulary.ZH_GEN_OBJECTS)).append('。');
       return;
     }
     sb.append(pick(r, Vocabulary.ZH_ACTORS)).append(pick(r, Vocabulary.ZH_VERBS)).append('，');
-    ZH_CLAIMS[skewed(r, ZH_CLAIMS.length)].appendTo(sb, otherSlotsSometimes(r, slots, true));
+    ZH_CLAIMS[claims[r.nextInt(claims.length)]].appendTo(sb, otherSlotsSometimes(r, slots, true));
     sb.append('。');
   }
 
@@ -312,8 +328,9 @@ public final class SyntheticCorpus {
     for (String[] pool :
         List.of(Vocabulary.ZH_CITIES, Vocabulary.ZH_COUNTRIES, Vocabulary.ZH_BUREAUS,
             Vocabulary.ZH_ASSOCIATIONS, Vocabulary.ZH_ACTORS, Vocabulary.ZH_VERBS,
-            Vocabulary.ZH_CLAIMS, Vocabulary.ZH_FILLER, Vocabulary.ZH_TITLES, Vocabulary.ZH_AUTHORS,
-            Vocabulary.RELATED_ZH, new String[] {"本文转载自略有删节"})) {
+            Vocabulary.ZH_CLAIMS, Vocabulary.ZH_TITLES, Vocabulary.ZH_AUTHORS,
+            Vocabulary.RELATED_ZH, Vocabulary.ZH_GEN_SUBJECTS, Vocabulary.ZH_GEN_ACTIONS,
+            Vocabulary.ZH_GEN_OBJECTS, Vocabulary.ZH_GEN_TIMES, new String[] {"本文转载自略有删节"})) {
       for (String s : pool) {
         all.append(s);
       }

@@ -57,20 +57,54 @@ final class Vocabulary {
     "a volunteer at the {assoc} in {city} collected personal information",
     "the police service station was registered as a community centre"
   };
-  static final String[] EN_FILLER = {
-    "The city council met on Tuesday to discuss the budget for the coming year.",
-    "Traffic in the centre was heavy during the morning rush hour.",
-    "The weather service expects rain for most of the week.",
-    "A new train line is due to open in the spring, officials said.",
-    "Local shops reported steady sales over the holiday weekend.",
-    "The museum will extend its opening hours during the summer.",
-    "Several schools have announced changes to their timetables.",
-    "The hospital said waiting times had fallen slightly this quarter.",
-    "Construction of the bridge is expected to take two more years.",
-    "Residents were invited to comment on the proposed housing plan.",
-    "The football club confirmed the signing of a new coach.",
-    "Farmers in the region have welcomed the recent rainfall."
+  // general news, combined subject + action + object + time, so most of a text is not about the
+  // topic and the vocabulary is wider than the topic's
+  static final String[] EN_GEN_SUBJECTS = {
+    "The city council", "The transport authority", "A local bakery", "The regional hospital",
+    "The football club", "The university", "A group of parents", "The weather service",
+    "The national museum", "A property developer", "The fire brigade", "The central bank",
+    "A popular restaurant", "The energy company", "The tourism board", "The school district",
+    "A software startup", "The port authority", "The orchestra", "The farmers' union"
   };
+  static final String[] EN_GEN_ACTIONS = {
+    "announced plans to expand", "postponed a decision on", "published a report on",
+    "received complaints about", "raised prices for", "opened a consultation on",
+    "celebrated the anniversary of", "cut the budget for", "invested heavily in",
+    "launched a campaign about", "reviewed the safety of", "hired new staff for",
+    "debated the future of", "won an award for", "warned customers about", "renovated"
+  };
+  static final String[] EN_GEN_OBJECTS = {
+    "the cycling network", "its summer programme", "the harbour front", "public libraries",
+    "electric buses", "the housing estate", "the botanical garden", "night trains",
+    "the water supply", "local bakeries", "the jazz festival", "rooftop solar panels",
+    "the children's ward", "youth football", "the old brewery", "street lighting",
+    "the ferry service", "recycling centres", "the marathon route", "affordable flats",
+    "the ice rink", "wind turbines", "the farmers' market", "heritage buildings"
+  };
+  static final String[] EN_GEN_TIMES = {
+    "on Monday", "last week", "this spring", "after months of delays", "for the third year",
+    "despite criticism", "ahead of the elections", "earlier this year", "in a brief statement",
+    "following a public meeting"
+  };
+  static final String[] ZH_GEN_SUBJECTS = {
+    "市议会", "交通管理局", "一家本地面包店", "地区医院", "足球俱乐部", "大学", "一群家长", "气象部门",
+    "国家博物馆", "一家开发商", "消防队", "中央银行", "一家知名餐厅", "能源公司", "旅游局", "学区",
+    "一家软件初创企业", "港务局", "交响乐团", "农民协会"
+  };
+  static final String[] ZH_GEN_ACTIONS = {
+    "宣布计划扩大", "推迟决定", "发布报告介绍", "收到投诉涉及", "提高价格", "就此征求意见", "庆祝成立周年",
+    "削减预算", "大力投资", "发起宣传活动", "审查安全", "招聘新员工", "讨论未来", "获奖", "提醒顾客注意", "翻新"
+  };
+  static final String[] ZH_GEN_OBJECTS = {
+    "自行车道网络", "夏季节目", "海滨地区", "公共图书馆", "电动巴士", "住宅小区", "植物园", "夜间列车",
+    "供水系统", "本地面包店", "爵士音乐节", "屋顶太阳能板", "儿童病房", "青少年足球", "老酿酒厂", "街道照明",
+    "渡轮服务", "回收中心", "马拉松路线", "经济适用房", "溜冰场", "风力发电机", "农贸市场", "历史建筑"
+  };
+  static final String[] ZH_GEN_TIMES = {
+    "周一", "上周", "今年春天", "在拖延数月之后", "连续第三年", "尽管受到批评", "在选举前", "今年早些时候",
+    "在一份简短声明中", "在一次公开会议后"
+  };
+
   static final String[] EN_TITLES = {
     "Police investigate overseas police station in {city}",
     "Secret Chinese police station found in {city}, report says",
@@ -128,20 +162,6 @@ final class Vocabulary {
     "这些服务站是跨国镇压行动的一部分",
     "{city}{assoc}的一名志愿者收集个人信息",
     "该海外警务服务站以社区中心名义登记"
-  };
-  static final String[] ZH_FILLER = {
-    "市议会周二开会讨论明年的预算。",
-    "早高峰期间市中心交通拥堵。",
-    "气象部门预计本周大部分时间有雨。",
-    "官员表示，新的铁路线将于明年春季开通。",
-    "当地商店表示假期周末销售平稳。",
-    "博物馆将在夏季延长开放时间。",
-    "多所学校宣布调整课程安排。",
-    "医院表示本季度候诊时间略有缩短。",
-    "大桥的建设预计还需要两年时间。",
-    "居民受邀对拟议的住房计划发表意见。",
-    "足球俱乐部确认聘请了新教练。",
-    "该地区农民对近期降雨表示欢迎。"
   };
   static final String[] ZH_TITLES = {
     "{city}警方调查海外警务服务站",

@@ -3,9 +3,12 @@ package org.vigil.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -35,7 +38,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   /** A cut passage with [start, end) spans into it. */
   record Snippet(String text, List<SearchHit.Span> spans) {}
 
-  SnippetHighlighter(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer) {
+  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
     super(
         UnifiedHighlighter.builder(searcher, analyzer)
             .withMaxLength(2_000_000)
@@ -48,10 +51,10 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   }
 
   /** Per field, per doc (in the order of {@code docIds}): a snippet or null where nothing matched. */
-  java.util.Map<String, Object[]> snippets(String[] fields, Query query, int[] docIds)
+  Map<String, Object[]> snippets(String[] fields, Query query, int[] docIds)
       throws IOException {
     int[] maxPassages = new int[fields.length];
-    java.util.Arrays.fill(maxPassages, 1);
+    Arrays.fill(maxPassages, 1);
     return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
   }
 

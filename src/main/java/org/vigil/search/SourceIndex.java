@@ -22,6 +22,7 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -180,8 +181,11 @@ public final class SourceIndex implements AutoCloseable {
       return;
     }
     try {
-      searchers.close();
-      writer.close();
+      try {
+        searchers.close();
+      } finally {
+        writer.close(); // commits pending changes
+      }
     } catch (IOException e) {
       throw failure("cannot close search index " + dir, e);
     } finally {
@@ -232,14 +236,13 @@ public final class SourceIndex implements AutoCloseable {
         best = new SnippetHighlighter.Snippet(
             SnippetHighlighter.leadingSnippet(t == null ? "" : t), List.of());
       }
-      IndexableDate published = IndexableDate.of(d.getField(IndexFields.PUBLISHED));
       hits.add(
           new SearchHit(
               d.get(IndexFields.ID),
               orEmpty(d.get(IndexFields.TITLE)),
               orEmpty(d.get(IndexFields.LANGUAGE)),
               d.get(IndexFields.PUBLISHER),
-              published.date(),
+              publishedOf(d),
               docs[i].score,
               best.text(),
               best.spans()));
@@ -399,13 +402,9 @@ public final class SourceIndex implements AutoCloseable {
     }
   }
 
-  /** The stored epoch day of a hit, if it has one. */
-  private record IndexableDate(@Nullable LocalDate date) {
-    static IndexableDate of(org.apache.lucene.index.@Nullable IndexableField f) {
-      return new IndexableDate(
-          f == null || f.numericValue() == null
-              ? null
-              : LocalDate.ofEpochDay(f.numericValue().longValue()));
-    }
+  private static @Nullable LocalDate publishedOf(Document d) {
+    IndexableField f = d.getField(IndexFields.PUBLISHED);
+    Number day = f == null ? null : f.numericValue();
+    return day == null ? null : LocalDate.ofEpochDay(day.longValue());
   }
 }

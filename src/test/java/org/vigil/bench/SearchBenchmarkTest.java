@@ -31,6 +31,7 @@ class SearchBenchmarkTest {
     assertThat(r.overall().p50Ms()).isPositive();
     assertThat(r.overall().p95Ms()).isGreaterThanOrEqualTo(r.overall().p50Ms());
     assertThat(r.overall().p99Ms()).isGreaterThanOrEqualTo(r.overall().p95Ms());
+    assertThat(r.overall().cpuP99Ms()).isGreaterThanOrEqualTo(r.overall().cpuP50Ms());
     // every kind of query finds something in this corpus, or the mix measures nothing
     r.latencies().forEach((kind, l) -> assertThat(l.meanTotal()).as(kind).isPositive());
     assertThat(r.targetMet()).isFalse(); // 300 sources say nothing about 1,000,000
