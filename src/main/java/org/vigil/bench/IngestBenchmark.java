@@ -56,6 +56,10 @@ public final class IngestBenchmark {
    * @param ratio pipeline documents per second divided by the baseline's
    * @param clustersFound story clusters with more than one member after the pipeline run
    * @param syndicatedCopies how many generated pages copy another page's story
+   * @param storiesWithCopies generated stories that appear on more than one page
+   * @param storiesFullyClustered of those, stories whose pages all ended up in one cluster
+   * @param pureClusters found clusters whose pages all carry one story
+   * @param stageSeconds pipeline time per stage, summed over threads
    */
   public record Report(
       int docs,
@@ -65,25 +69,35 @@ public final class IngestBenchmark {
       double ratio,
       long sourcesStored,
       int clustersFound,
-      long syndicatedCopies) {
+      long syndicatedCopies,
+      int storiesWithCopies,
+      int storiesFullyClustered,
+      int pureClusters,
+      java.util.Map<String, Double> stageSeconds) {
     public boolean targetMet() {
       return ratio >= TARGET_RATIO;
     }
   }
 
   public static Report run(int docs, Path workDir, PrintStream out) {
+    return run(docs, Math.max(1, Runtime.getRuntime().availableProcessors()), workDir, out);
+  }
+
+  /** @param threads worker threads for both runs */
+  public static Report run(int docs, int threads, Path workDir, PrintStream out) {
     try {
-      return runOrThrow(docs, workDir, out);
+      return runOrThrow(docs, threads, workDir, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Report runOrThrow(int docs, Path workDir, PrintStream out) throws IOException {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static Report runOrThrow(int docs, int threads, Path workDir, PrintStream out)
+      throws IOException {
     Path corpus = workDir.resolve("corpus");
     out.printf(Locale.ROOT, "vigil bench ingest: %d documents, %d threads%n", docs, threads);
-    long[] totals = writeCorpus(docs, corpus);
+    java.util.Map<String, String> storyOf = new java.util.HashMap<>();
+    long[] totals = writeCorpus(docs, corpus, storyOf);
     long bytes = totals[0];
     long syndicated = totals[1];
     out.printf(Locale.ROOT, "corpus: %.1f MB of HTML in %s (%d syndicated copies)%n",
@@ -92,20 +106,47 @@ public final class IngestBenchmark {
     // warm both code paths up on a small corpus so neither run pays for JIT compilation alone
     int warm = Math.min(300, docs);
     Path warmCorpus = workDir.resolve("warm-corpus");
-    writeCorpus(warm, warmCorpus);
+    writeCorpus(warm, warmCorpus, new java.util.HashMap<>());
     baseline(warmCorpus, workDir.resolve("warm-baseline-index"), threads, warm, 0);
-    pipeline(warmCorpus, workDir.resolve("warm-data"), threads, warm, 0);
+    pipeline(warmCorpus, workDir.resolve("warm-data"), threads, warm, 0, new java.util.HashMap<>());
 
     Throughput base = baseline(corpus, workDir.resolve("baseline-index"), threads, docs, bytes);
-    Throughput full = pipeline(corpus, workDir.resolve("data"), threads, docs, bytes);
+    java.util.Map<String, Double> stages = new java.util.LinkedHashMap<>();
+    Throughput full = pipeline(corpus, workDir.resolve("data"), threads, docs, bytes, stages);
     long stored;
-    int clusters;
+    java.util.Map<String, List<org.vigil.records.SourceSummary>> found;
+    java.util.Map<String, String> clusterOf = new java.util.HashMap<>();
     try (Vigil vigil = Vigil.open(new VigilConfig(workDir.resolve("data")))) {
       stored = vigil.sources().count();
-      clusters = vigil.sources().duplicateClusters().size();
+      found = vigil.sources().duplicateClusters();
+      vigil.sources().forEachSummary(x -> clusterOf.put(x.id(), x.clusterId()));
+    }
+    // quality of the clustering against the generator's truth
+    java.util.Map<String, java.util.Set<String>> clustersOfStory = new java.util.HashMap<>();
+    java.util.Map<String, Integer> pagesOfStory = new java.util.HashMap<>();
+    storyOf.forEach((id, story) -> {
+      clustersOfStory.computeIfAbsent(story, k -> new java.util.HashSet<>()).add(clusterOf.get(id));
+      pagesOfStory.merge(story, 1, Integer::sum);
+    });
+    int withCopies = 0;
+    int fully = 0;
+    for (var e : pagesOfStory.entrySet()) {
+      if (e.getValue() > 1) {
+        withCopies++;
+        if (clustersOfStory.get(e.getKey()).size() == 1) {
+          fully++;
+        }
+      }
+    }
+    int pure = 0;
+    for (List<org.vigil.records.SourceSummary> members : found.values()) {
+      if (members.stream().map(m -> storyOf.get(m.id())).distinct().count() == 1) {
+        pure++;
+      }
     }
     double ratio = full.docsPerSecond() / base.docsPerSecond();
-    Report report = new Report(docs, threads, full, base, ratio, stored, clusters, syndicated);
+    Report report = new Report(docs, threads, full, base, ratio, stored, found.size(), syndicated,
+        withCopies, fully, pure, stages);
     print(report, out);
     return report;
   }
@@ -119,13 +160,23 @@ public final class IngestBenchmark {
     }
     out.printf(Locale.ROOT, "ratio pipeline/baseline: %.2f (target ≥ %.1f: %s)%n",
         r.ratio(), TARGET_RATIO, r.targetMet() ? "met" : "NOT met");
-    out.printf(Locale.ROOT, "stored %d sources; %d story clusters with copies (corpus has %d syndicated copies)%n",
-        r.sourcesStored(), r.clustersFound(), r.syndicatedCopies());
+    double total = r.stageSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+    out.println("pipeline time by stage (summed over threads):");
+    r.stageSeconds().forEach((stage, sec) -> out.printf(Locale.ROOT, "  %-12s %8.2f s %5.1f%%  %6.2f ms/doc%n",
+        stage, sec, total == 0 ? 0 : 100 * sec / total, 1000 * sec / r.docs()));
+    out.printf(Locale.ROOT, "stored %d sources; corpus has %d syndicated copies of %d stories%n",
+        r.sourcesStored(), r.syndicatedCopies(), r.storiesWithCopies());
+    out.printf(Locale.ROOT, "duplicates: %d of %d stories fully clustered (recall %.3f); %d of %d clusters pure (precision %.3f)%n",
+        r.storiesFullyClustered(), r.storiesWithCopies(),
+        r.storiesWithCopies() == 0 ? 1.0 : (double) r.storiesFullyClustered() / r.storiesWithCopies(),
+        r.pureClusters(), r.clustersFound(),
+        r.clustersFound() == 0 ? 1.0 : (double) r.pureClusters() / r.clustersFound());
     out.flush();
   }
 
   /** Writes the pages as files; returns {total bytes, syndicated copies}. */
-  private static long[] writeCorpus(int docs, Path dir) throws IOException {
+  private static long[] writeCorpus(int docs, Path dir, java.util.Map<String, String> storyOf)
+      throws IOException {
     Files.createDirectories(dir);
     long bytes = 0;
     long syndicated = 0;
@@ -136,6 +187,7 @@ public final class IngestBenchmark {
       byte[] html = a.html().getBytes(StandardCharsets.UTF_8);
       Files.write(dir.resolve(String.format(Locale.ROOT, "%07d.html", i++)), html);
       bytes += html.length;
+      storyOf.put(org.vigil.core.ContentHash.of(html).sourceId(), a.storyId());
       if (a.syndicated()) {
         syndicated++;
       }
@@ -143,11 +195,14 @@ public final class IngestBenchmark {
     return new long[] {bytes, syndicated};
   }
 
-  private static Throughput pipeline(Path corpus, Path data, int threads, int docs, long bytes) {
+  private static Throughput pipeline(
+      Path corpus, Path data, int threads, int docs, long bytes, java.util.Map<String, Double> stages) {
     try (Vigil vigil = Vigil.open(new VigilConfig(data))) {
       IngestOptions options = new IngestOptions(IngestOptions.defaults().maxBytes(), false, threads);
       long start = System.nanoTime();
-      IngestSummary s = vigil.ingest().ingest(List.of(corpus.toString()), options, new IngestService.Listener() {});
+      IngestService service = vigil.ingest();
+      IngestSummary s = service.ingest(List.of(corpus.toString()), options, new IngestService.Listener() {});
+      stages.putAll(service.stageSeconds());
       double seconds = (System.nanoTime() - start) / 1e9;
       if (s.failed() > 0) {
         throw new IllegalStateException("benchmark corpus must ingest cleanly, but: " + s.failures().get(0));

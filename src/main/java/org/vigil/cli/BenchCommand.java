@@ -53,6 +53,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--docs", paramLabel = "N", defaultValue = "5000", description = "Documents (default 5000).")
     int docs;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for both runs (default: cores).")
+    @Nullable Integer threads;
+
     @picocli.CommandLine.Mixin WorkOptions work = new WorkOptions();
 
     @Override
@@ -61,7 +64,8 @@ final class BenchCommand implements Runnable {
         throw org.vigil.core.VigilException.invalid("docs", "--docs must be positive");
       }
       PrintStream out = System.out;
-      work.withWorkDir(dir -> IngestBenchmark.run(docs, dir, out));
+      int n = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+      work.withWorkDir(dir -> IngestBenchmark.run(docs, n, dir, out));
       return 0;
     }
   }

@@ -31,6 +31,12 @@ final class MediaTypes {
       // before anyone (Tika's container detector included) inflates a zip-based file
       ZipGuard.check(bytes, limits);
     }
+    // Most captures are web pages: an HTML start needs no trip through Tika's magic table,
+    // which costs as much as parsing the page.
+    String start = startOf(bytes).toLowerCase(Locale.ROOT);
+    if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+      return "text/html";
+    }
     String detected;
     try (TikaInputStream in = TikaInputStream.get(bytes)) {
       detected = DETECTOR.detect(in, new Metadata()).getBaseType().toString();

@@ -67,6 +67,7 @@ public final class IngestService {
   private final StoryClusterer clusterer;
   private final Object writeLock = new Object();
   private final List<String> pendingIndexed = Collections.synchronizedList(new ArrayList<>());
+  private final StageClock stages = new StageClock();
 
   public IngestService(
       Archive archive, SourceStore store, IngestLogStore log, SourceIndex index, Clock clock) {
@@ -199,14 +200,20 @@ public final class IngestService {
   }
 
   private ItemResult captureOrThrow(Original o, Extractors extractors) {
+    long t = System.nanoTime();
     ContentHash hash = ContentHash.of(o.bytes());
     String id = hash.sourceId();
-    if (store.findByHash(hash).isPresent()) {
+    boolean known = store.findByHash(hash).isPresent();
+    t = stages.add(StageClock.Stage.HASH, t);
+    if (known) {
       return unchanged(o, hash);
     }
     Extraction x = extractors.extract(o.bytes(), o.hints());
+    t = stages.add(StageClock.Stage.EXTRACT, t);
     MinHash.Fingerprint fp = MinHash.of(x.normalizedText());
+    t = stages.add(StageClock.Stage.FINGERPRINT, t);
     archive.store(o.bytes());
+    t = stages.add(StageClock.Stage.ARCHIVE, t);
     SourceRecord record;
     boolean[] joined = {false};
     synchronized (writeLock) {
@@ -236,7 +243,9 @@ public final class IngestService {
                     return r;
                   });
     }
+    t = stages.add(StageClock.Stage.STORE, t);
     index.upsert(toIndexed(record));
+    stages.add(StageClock.Stage.INDEX, t);
     pendingIndexed.add(id);
     if (pendingIndexed.size() >= COMMIT_EVERY) {
       commitIndex();
@@ -268,6 +277,7 @@ public final class IngestService {
   }
 
   private void commitIndex() {
+    long t = System.nanoTime();
     List<String> ids;
     synchronized (pendingIndexed) {
       ids = new ArrayList<>(pendingIndexed);
@@ -275,6 +285,15 @@ public final class IngestService {
     }
     index.commit();
     store.markIndexed(ids);
+    stages.add(StageClock.Stage.COMMIT, t);
+  }
+
+  /**
+   * Time spent in each stage since this service was made, summed over worker threads, in
+   * seconds: where a run's time goes (the ingest benchmark prints it).
+   */
+  public java.util.Map<String, Double> stageSeconds() {
+    return stages.seconds();
   }
 
   private static IndexedSource toIndexed(SourceRecord s) {
