@@ -15,9 +15,9 @@ import org.vigil.records.SourceStore;
 import org.vigil.search.SourceIndex;
 
 /**
- * The composition root: opens the store, the archive and (when first needed) the index of one
- * data folder, and closes them in reverse order. Not a singleton: tests open as many as they
- * like, each on its own folder.
+ * The composition root: opens the store, the archive and (when first needed) the index of one data
+ * folder, and closes them in reverse order. Not a singleton: tests open as many as they like, each
+ * on its own folder.
  */
 public final class Vigil implements AutoCloseable {
   private final VigilConfig config;

@@ -17,7 +17,9 @@ public record VigilConfig(Path dataDir) {
     Checks.notNull(dataDir, "dataDir");
   }
 
-  /** The data folder from an explicit option, else {@code VIGIL_DATA}, else {@code ./vigil-data}. */
+  /**
+   * The data folder from an explicit option, else {@code VIGIL_DATA}, else {@code ./vigil-data}.
+   */
   public static VigilConfig resolve(@Nullable Path option, Map<String, String> env) {
     if (option != null) {
       return new VigilConfig(option);

@@ -1,5 +1,6 @@
 /**
- * Composition root: configuration (data directory, limits), wiring of stores, archive and index, ordered shutdown.
+ * Composition root: configuration (data directory, limits), wiring of stores, archive and index,
+ * ordered shutdown.
  *
  * <p>May use: everything but cli and bench.
  */

@@ -19,10 +19,10 @@ import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 
 /**
- * Content-addressed, write-once store of originals under one folder: {@code ab/cd/<sha256>}.
- * Writes go to a temporary file in the archive's own {@code tmp/} folder (same file system, so the
- * rename is atomic), are flushed to disk, then renamed, so a crash never leaves a partial original
- * under its final name.
+ * Content-addressed, write-once store of originals under one folder: {@code ab/cd/<sha256>}. Writes
+ * go to a temporary file in the archive's own {@code tmp/} folder (same file system, so the rename
+ * is atomic), are flushed to disk, then renamed, so a crash never leaves a partial original under
+ * its final name.
  */
 public final class Archive {
   private static final String TMP = "tmp";
@@ -169,7 +169,8 @@ public final class Archive {
         try {
           n = in.read(buffer);
         } catch (IOException e) {
-          throw failure("cannot read the source being archived to " + temp + ": " + e.getMessage(), e);
+          throw failure(
+              "cannot read the source being archived to " + temp + ": " + e.getMessage(), e);
         }
         if (n == -1) {
           break;

@@ -39,16 +39,16 @@ public final class WarcReader {
   private WarcReader() {}
 
   /**
-   * Calls {@code sink} with each response and resource record; request, metadata, warcinfo,
-   * revisit and other record types are skipped. Payloads have HTTP transfer and content encodings
-   * removed. A record that cannot be read is delivered as a failed item and reading goes on.
+   * Calls {@code sink} with each response and resource record; request, metadata, warcinfo, revisit
+   * and other record types are skipped. Payloads have HTTP transfer and content encodings removed.
+   * A record that cannot be read is delivered as a failed item and reading goes on.
    *
    * @param maxPayloadBytes records with a larger payload (after decoding) are reported to {@code
    *     sink} as {@code too_large} failures rather than kept; decoding stops at this bound, which
    *     defeats compression bombs
    * @throws VigilException {@code corrupt_document} when the file is not a WARC or is damaged,
-   *     {@code truncated_document} when it ends in the middle of a record; records read before
-   *     the damage have already been delivered. {@code unreadable_file} when it cannot be opened
+   *     {@code truncated_document} when it ends in the middle of a record; records read before the
+   *     damage have already been delivered. {@code unreadable_file} when it cannot be opened
    */
   public static void read(Path warc, long maxPayloadBytes, Consumer<WarcItem> sink) {
     Checks.notNull(warc, "warc");
@@ -70,7 +70,8 @@ public final class WarcReader {
       if (size == 0) {
         throw VigilException.item(ErrorCode.CORRUPT_DOCUMENT, warc + " is empty, not a WARC file");
       }
-      try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(channel)) {
+      try (org.netpreserve.jwarc.WarcReader reader =
+          new org.netpreserve.jwarc.WarcReader(channel)) {
         AtomicReference<String> warning = new AtomicReference<>();
         reader.onWarning(warning::set);
         long index = 0;
@@ -101,8 +102,8 @@ public final class WarcReader {
     }
   }
 
-  private static Optional<WarcItem> readRecord(
-      WarcRecord record, long max, Path warc, long index) throws IOException {
+  private static Optional<WarcItem> readRecord(WarcRecord record, long max, Path warc, long index)
+      throws IOException {
     if (!(record instanceof WarcResponse) && !(record instanceof WarcResource)) {
       return Optional.empty();
     }
@@ -114,8 +115,7 @@ public final class WarcReader {
       }
       byte[] payload = readBounded(record.body().stream(), max, label);
       String type = record.headers().first("Content-Type").orElse(null);
-      return Optional.of(
-          WarcItem.of(entry(target, null, Map.of(), type, payload)));
+      return Optional.of(WarcItem.of(entry(target, null, Map.of(), type, payload)));
     } catch (VigilException e) {
       return Optional.of(WarcItem.failed(label, e));
     } catch (EOFException e) {
@@ -178,8 +178,7 @@ public final class WarcReader {
   }
 
   /** Reads the rest of the record and fails when the file ended before its declared length. */
-  private static void requireComplete(WarcRecord record, Path warc, long index)
-      throws IOException {
+  private static void requireComplete(WarcRecord record, Path warc, long index) throws IOException {
     if (isCut(record)) {
       throw VigilException.item(
           ErrorCode.TRUNCATED_DOCUMENT,
@@ -219,16 +218,16 @@ public final class WarcReader {
       return VigilException.item(
           ErrorCode.TRUNCATED_DOCUMENT, warc + " is truncated: " + e.getMessage(), e);
     }
-    String why = e instanceof ParsingException || e instanceof ZipException
-        ? "not a valid WARC file"
-        : "cannot be read";
+    String why =
+        e instanceof ParsingException || e instanceof ZipException
+            ? "not a valid WARC file"
+            : "cannot be read";
     return VigilException.item(
         ErrorCode.CORRUPT_DOCUMENT, warc + " " + why + ": " + e.getMessage(), e);
   }
 
   private static boolean isEndOfInput(Exception e) {
     String message = e.getMessage();
-    return message != null
-        && message.toLowerCase(Locale.ROOT).contains("unexpected end of");
+    return message != null && message.toLowerCase(Locale.ROOT).contains("unexpected end of");
   }
 }

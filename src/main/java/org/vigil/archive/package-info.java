@@ -1,5 +1,6 @@
 /**
- * Content-addressed originals: byte-exact, SHA-256 named, prefix folders, write-once, written atomically (temporary file, then rename); re-hashing for verification; reading WARC files.
+ * Content-addressed originals: byte-exact, SHA-256 named, prefix folders, write-once, written
+ * atomically (temporary file, then rename); re-hashing for verification; reading WARC files.
  *
  * <p>May use: core.
  */

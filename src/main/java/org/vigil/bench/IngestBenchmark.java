@@ -31,10 +31,10 @@ import org.vigil.ingest.IngestSummary;
 
 /**
  * Measures the full capture pipeline against a bare baseline on the same synthetic pages, in the
- * same run and with the same number of threads: the baseline reads each file, parses it with
- * jsoup and adds the body text to a Lucene index, nothing else; the pipeline does everything
- * {@code vigil ingest} does (hashing, type detection, boilerplate removal, metadata, language,
- * Chinese normalisation, fingerprints, archive write, SQLite, clustering, three analysed fields).
+ * same run and with the same number of threads: the baseline reads each file, parses it with jsoup
+ * and adds the body text to a Lucene index, nothing else; the pipeline does everything {@code vigil
+ * ingest} does (hashing, type detection, boilerplate removal, metadata, language, Chinese
+ * normalisation, fingerprints, archive write, SQLite, clustering, three analysed fields).
  */
 public final class IngestBenchmark {
   public static final double TARGET_RATIO = 0.6;
@@ -83,7 +83,9 @@ public final class IngestBenchmark {
     return run(docs, Math.max(1, Runtime.getRuntime().availableProcessors()), workDir, out);
   }
 
-  /** @param threads worker threads for both runs */
+  /**
+   * @param threads worker threads for both runs
+   */
   public static Report run(int docs, int threads, Path workDir, PrintStream out) {
     try {
       return runOrThrow(docs, threads, workDir, out);
@@ -100,8 +102,12 @@ public final class IngestBenchmark {
     long[] totals = writeCorpus(docs, corpus, storyOf);
     long bytes = totals[0];
     long syndicated = totals[1];
-    out.printf(Locale.ROOT, "corpus: %.1f MB of HTML in %s (%d syndicated copies)%n",
-        bytes / 1_048_576.0, corpus, syndicated);
+    out.printf(
+        Locale.ROOT,
+        "corpus: %.1f MB of HTML in %s (%d syndicated copies)%n",
+        bytes / 1_048_576.0,
+        corpus,
+        syndicated);
 
     // warm both code paths up on a small corpus so neither run pays for JIT compilation alone
     int warm = Math.min(300, docs);
@@ -124,10 +130,13 @@ public final class IngestBenchmark {
     // quality of the clustering against the generator's truth
     java.util.Map<String, java.util.Set<String>> clustersOfStory = new java.util.HashMap<>();
     java.util.Map<String, Integer> pagesOfStory = new java.util.HashMap<>();
-    storyOf.forEach((id, story) -> {
-      clustersOfStory.computeIfAbsent(story, k -> new java.util.HashSet<>()).add(clusterOf.get(id));
-      pagesOfStory.merge(story, 1, Integer::sum);
-    });
+    storyOf.forEach(
+        (id, story) -> {
+          clustersOfStory
+              .computeIfAbsent(story, k -> new java.util.HashSet<>())
+              .add(clusterOf.get(id));
+          pagesOfStory.merge(story, 1, Integer::sum);
+        });
     int withCopies = 0;
     int fully = 0;
     for (var e : pagesOfStory.entrySet()) {
@@ -145,8 +154,20 @@ public final class IngestBenchmark {
       }
     }
     double ratio = full.docsPerSecond() / base.docsPerSecond();
-    Report report = new Report(docs, threads, full, base, ratio, stored, found.size(), syndicated,
-        withCopies, fully, pure, stages);
+    Report report =
+        new Report(
+            docs,
+            threads,
+            full,
+            base,
+            ratio,
+            stored,
+            found.size(),
+            syndicated,
+            withCopies,
+            fully,
+            pure,
+            stages);
     print(report, out);
     return report;
   }
@@ -155,21 +176,48 @@ public final class IngestBenchmark {
     out.println();
     out.printf(Locale.ROOT, "%-26s %10s %10s %10s%n", "run", "docs/s", "MB/s", "seconds");
     for (Throughput t : List.of(r.baseline(), r.pipeline())) {
-      out.printf(Locale.ROOT, "%-26s %10.1f %10.2f %10.2f%n",
-          t.name(), t.docsPerSecond(), t.megabytesPerSecond(), t.seconds());
+      out.printf(
+          Locale.ROOT,
+          "%-26s %10.1f %10.2f %10.2f%n",
+          t.name(),
+          t.docsPerSecond(),
+          t.megabytesPerSecond(),
+          t.seconds());
     }
-    out.printf(Locale.ROOT, "ratio pipeline/baseline: %.2f (target ≥ %.1f: %s)%n",
-        r.ratio(), TARGET_RATIO, r.targetMet() ? "met" : "NOT met");
+    out.printf(
+        Locale.ROOT,
+        "ratio pipeline/baseline: %.2f (target ≥ %.1f: %s)%n",
+        r.ratio(),
+        TARGET_RATIO,
+        r.targetMet() ? "met" : "NOT met");
     double total = r.stageSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
     out.println("pipeline time by stage (summed over threads):");
-    r.stageSeconds().forEach((stage, sec) -> out.printf(Locale.ROOT, "  %-12s %8.2f s %5.1f%%  %6.2f ms/doc%n",
-        stage, sec, total == 0 ? 0 : 100 * sec / total, 1000 * sec / r.docs()));
-    out.printf(Locale.ROOT, "stored %d sources; corpus has %d syndicated copies of %d stories%n",
-        r.sourcesStored(), r.syndicatedCopies(), r.storiesWithCopies());
-    out.printf(Locale.ROOT, "duplicates: %d of %d stories fully clustered (recall %.3f); %d of %d clusters pure (precision %.3f)%n",
-        r.storiesFullyClustered(), r.storiesWithCopies(),
-        r.storiesWithCopies() == 0 ? 1.0 : (double) r.storiesFullyClustered() / r.storiesWithCopies(),
-        r.pureClusters(), r.clustersFound(),
+    r.stageSeconds()
+        .forEach(
+            (stage, sec) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-12s %8.2f s %5.1f%%  %6.2f ms/doc%n",
+                    stage,
+                    sec,
+                    total == 0 ? 0 : 100 * sec / total,
+                    1000 * sec / r.docs()));
+    out.printf(
+        Locale.ROOT,
+        "stored %d sources; corpus has %d syndicated copies of %d stories%n",
+        r.sourcesStored(),
+        r.syndicatedCopies(),
+        r.storiesWithCopies());
+    out.printf(
+        Locale.ROOT,
+        "duplicates: %d of %d stories fully clustered (recall %.3f); %d of %d clusters pure (precision %.3f)%n",
+        r.storiesFullyClustered(),
+        r.storiesWithCopies(),
+        r.storiesWithCopies() == 0
+            ? 1.0
+            : (double) r.storiesFullyClustered() / r.storiesWithCopies(),
+        r.pureClusters(),
+        r.clustersFound(),
         r.clustersFound() == 0 ? 1.0 : (double) r.pureClusters() / r.clustersFound());
     out.flush();
   }
@@ -196,22 +244,31 @@ public final class IngestBenchmark {
   }
 
   private static Throughput pipeline(
-      Path corpus, Path data, int threads, int docs, long bytes, java.util.Map<String, Double> stages) {
+      Path corpus,
+      Path data,
+      int threads,
+      int docs,
+      long bytes,
+      java.util.Map<String, Double> stages) {
     try (Vigil vigil = Vigil.open(new VigilConfig(data))) {
-      IngestOptions options = new IngestOptions(IngestOptions.defaults().maxBytes(), false, threads);
+      IngestOptions options =
+          new IngestOptions(IngestOptions.defaults().maxBytes(), false, threads);
       long start = System.nanoTime();
       IngestService service = vigil.ingest();
-      IngestSummary s = service.ingest(List.of(corpus.toString()), options, new IngestService.Listener() {});
+      IngestSummary s =
+          service.ingest(List.of(corpus.toString()), options, new IngestService.Listener() {});
       stages.putAll(service.stageSeconds());
       double seconds = (System.nanoTime() - start) / 1e9;
       if (s.failed() > 0) {
-        throw new IllegalStateException("benchmark corpus must ingest cleanly, but: " + s.failures().get(0));
+        throw new IllegalStateException(
+            "benchmark corpus must ingest cleanly, but: " + s.failures().get(0));
       }
       return new Throughput("full pipeline", docs, bytes, seconds);
     }
   }
 
-  private static Throughput baseline(Path corpus, Path indexDir, int threads, int docs, long bytes) throws IOException {
+  private static Throughput baseline(Path corpus, Path indexDir, int threads, int docs, long bytes)
+      throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(corpus)) {
       files = s.sorted().toList();
@@ -222,15 +279,17 @@ public final class IngestBenchmark {
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
       List<Future<?>> futures = new ArrayList<>();
       for (Path f : files) {
-        futures.add(pool.submit(() -> {
-          String html = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-          String text = Jsoup.parse(html).body().text();
-          Document d = new Document();
-          d.add(new StringField("id", f.getFileName().toString(), Field.Store.YES));
-          d.add(new TextField("body", text, Field.Store.NO));
-          writer.addDocument(d);
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  String html = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                  String text = Jsoup.parse(html).body().text();
+                  Document d = new Document();
+                  d.add(new StringField("id", f.getFileName().toString(), Field.Store.YES));
+                  d.add(new TextField("body", text, Field.Store.NO));
+                  writer.addDocument(d);
+                  return null;
+                }));
       }
       for (Future<?> fu : futures) {
         fu.get();
@@ -244,6 +303,7 @@ public final class IngestBenchmark {
     } finally {
       pool.shutdownNow();
     }
-    return new Throughput("baseline (jsoup + Lucene)", docs, bytes, (System.nanoTime() - start) / 1e9);
+    return new Throughput(
+        "baseline (jsoup + Lucene)", docs, bytes, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -38,14 +38,15 @@ public final class SearchBenchmark {
   static final long SEED = 20_240_601L;
   static final int WARM_UP = 200;
   static final int MEASURED = 1_200;
-  private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  private static final int THREADS =
+      Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
   private static final double RAM_BUFFER_MB = 256;
   private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
   /**
    * Latency of one kind of query in milliseconds, and how many sources it matched on average.
-   * {@code cpu*} is the searching thread's CPU time: on a shared machine wall time also counts
-   * the time the thread waited for a core, CPU time does not.
+   * {@code cpu*} is the searching thread's CPU time: on a shared machine wall time also counts the
+   * time the thread waited for a core, CPU time does not.
    */
   public record Latency(
       int queries,
@@ -95,7 +96,10 @@ public final class SearchBenchmark {
     run(docs, dir, System.out);
   }
 
-  /** Builds an index of {@code docs} synthetic sources in a new folder under {@code workDir}, then measures searches. */
+  /**
+   * Builds an index of {@code docs} synthetic sources in a new folder under {@code workDir}, then
+   * measures searches.
+   */
   public static Report run(int docs, Path workDir, PrintStream out) {
     Checks.positive(docs, "docs");
     Path dir;
@@ -105,7 +109,8 @@ public final class SearchBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    out.printf("search benchmark: %,d synthetic sources, %d indexing threads, heap max %d MB, index %s%n",
+    out.printf(
+        "search benchmark: %,d synthetic sources, %d indexing threads, heap max %d MB, index %s%n",
         docs, THREADS, Runtime.getRuntime().maxMemory() >> 20, dir);
     try (SourceIndex index = SourceIndex.open(dir, RAM_BUFFER_MB)) {
       long start = System.nanoTime();
@@ -115,7 +120,8 @@ public final class SearchBenchmark {
       long indexed = index.count();
       long indexBytes = sizeOf(dir);
       long heap = heapUsedAfterGc();
-      out.printf("built: %,d sources in %.1f s = %,.0f docs/s (generation included); index %,.1f MB; heap used %,.0f MB%n",
+      out.printf(
+          "built: %,d sources in %.1f s = %,.0f docs/s (generation included); index %,.1f MB; heap used %,.0f MB%n",
           indexed, buildSeconds, indexed / buildSeconds, indexBytes / 1e6, heap / 1e6);
 
       Map<String, List<SearchQuery>> mix = queryMix();
@@ -139,11 +145,21 @@ public final class SearchBenchmark {
       }
       Map<String, Latency> latencies = new LinkedHashMap<>();
       List<long[]> all = new ArrayList<>();
-      out.printf("load average before searching: %.2f on %d cores%n",
+      out.printf(
+          "load average before searching: %.2f on %d cores%n",
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
-      out.printf("%-18s %7s %9s %9s %9s %9s %11s %11s %12s%n", "query kind", "queries", "p50 ms", "p95 ms",
-          "p99 ms", "max ms", "cpu p50 ms", "cpu p99 ms", "mean total");
+      out.printf(
+          "%-18s %7s %9s %9s %9s %9s %11s %11s %12s%n",
+          "query kind",
+          "queries",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "max ms",
+          "cpu p50 ms",
+          "cpu p99 ms",
+          "mean total");
       samples.forEach(
           (kind, s) -> {
             Latency l = latency(s);
@@ -153,11 +169,23 @@ public final class SearchBenchmark {
           });
       Latency overall = latency(all);
       print(out, "overall", overall);
-      Report report = new Report(docs, indexed, buildSeconds, indexed / buildSeconds, indexBytes, heap, latencies, overall);
-      out.printf("target p99 ≤ 50 ms at 1,000,000 sources: %s%n",
+      Report report =
+          new Report(
+              docs,
+              indexed,
+              buildSeconds,
+              indexed / buildSeconds,
+              indexBytes,
+              heap,
+              latencies,
+              overall);
+      out.printf(
+          "target p99 ≤ 50 ms at 1,000,000 sources: %s%n",
           docs >= TARGET_SOURCES
-              ? (report.targetMet() ? "MET" : "NOT MET") + String.format(" (p99 %.1f ms)", overall.p99Ms())
-              : String.format("not measured at this size; p99 %.1f ms at %,d sources is %s 50 ms",
+              ? (report.targetMet() ? "MET" : "NOT MET")
+                  + String.format(" (p99 %.1f ms)", overall.p99Ms())
+              : String.format(
+                  "not measured at this size; p99 %.1f ms at %,d sources is %s 50 ms",
                   overall.p99Ms(), docs, report.p99WithinTarget() ? "within" : "over"));
       out.printf("(searching thread's CPU time: p99 %.1f ms)%n", overall.cpuP99Ms());
       return report;
@@ -177,7 +205,9 @@ public final class SearchBenchmark {
               () -> {
                 Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
                 try {
-                  for (int i = next.getAndIncrement(); i < docs && failure.get() == null; i = next.getAndIncrement()) {
+                  for (int i = next.getAndIncrement();
+                      i < docs && failure.get() == null;
+                      i = next.getAndIncrement()) {
                     index.upsert(source(SyntheticCorpus.article(SEED, i), toSimplified));
                     int n = done.incrementAndGet();
                     if (n % step == 0) {
@@ -207,32 +237,66 @@ public final class SearchBenchmark {
 
   /** What ingest would hand the index: the article text, simplified for Chinese matching. */
   static IndexedSource source(SyntheticCorpus.Article a, Transliterator toSimplified) {
-    String normalized = a.language().equals("zh-Hant") ? toSimplified.transliterate(a.body()) : a.body();
+    String normalized =
+        a.language().equals("zh-Hant") ? toSimplified.transliterate(a.body()) : a.body();
     return new IndexedSource(
-        a.id(), a.title(), a.body(), normalized, a.language(),
+        a.id(),
+        a.title(),
+        a.body(),
+        normalized,
+        a.language(),
         new IndexedSource.SourceFacets(a.publisher(), a.published(), a.storyId()));
   }
 
   /** Kind → queries; fixed so that runs compare. */
   static Map<String, List<SearchQuery>> queryMix() {
     Map<String, List<SearchQuery>> mix = new LinkedHashMap<>();
-    mix.put("english-terms", plain(
-        "station", "bureau", "association investigation", "rotterdam", "dissidents",
-        "surveillance students", "embassy groundless", "licence renewals", "fujianese",
-        "agents foreign government", "qingtian", "premises closed", "investig*", "budapest | prague"));
-    mix.put("english-phrases", plain(
-        "\"police service station\"", "\"overseas police\"", "\"hometown association\"",
-        "\"transnational repression\"", "\"public security bureau\"", "\"persuade to return\"",
-        "\"chamber of commerce\" rotterdam", "\"community centre\" -milan"));
-    mix.put("chinese-words", plain(
-        "警务", "服务站", "同乡会", "公安局", "调查", "海外", "侨团", "鹿特丹", "劝返", "异见人士",
-        "统战部", "留学生 监控", "服务站 -米兰"));
-    mix.put("chinese-phrases", plain(
-        "\"海外警务服务站\"", "\"福州市公安局\"", "\"跨国镇压\"", "\"青田同乡会\"", "\"驾照更新\"",
-        "\"外国政府代理人\"", "\"社区中心\""));
-    mix.put("traditional", plain(
-        "海外警務服務站", "同鄉會", "調查", "僑團", "\"福州市公安局\"", "勸返", "跨國鎮壓", "統戰部",
-        "\"海外警務服務站\""));
+    mix.put(
+        "english-terms",
+        plain(
+            "station",
+            "bureau",
+            "association investigation",
+            "rotterdam",
+            "dissidents",
+            "surveillance students",
+            "embassy groundless",
+            "licence renewals",
+            "fujianese",
+            "agents foreign government",
+            "qingtian",
+            "premises closed",
+            "investig*",
+            "budapest | prague"));
+    mix.put(
+        "english-phrases",
+        plain(
+            "\"police service station\"",
+            "\"overseas police\"",
+            "\"hometown association\"",
+            "\"transnational repression\"",
+            "\"public security bureau\"",
+            "\"persuade to return\"",
+            "\"chamber of commerce\" rotterdam",
+            "\"community centre\" -milan"));
+    mix.put(
+        "chinese-words",
+        plain(
+            "警务", "服务站", "同乡会", "公安局", "调查", "海外", "侨团", "鹿特丹", "劝返", "异见人士", "统战部", "留学生 监控",
+            "服务站 -米兰"));
+    mix.put(
+        "chinese-phrases",
+        plain(
+            "\"海外警务服务站\"",
+            "\"福州市公安局\"",
+            "\"跨国镇压\"",
+            "\"青田同乡会\"",
+            "\"驾照更新\"",
+            "\"外国政府代理人\"",
+            "\"社区中心\""));
+    mix.put(
+        "traditional",
+        plain("海外警務服務站", "同鄉會", "調查", "僑團", "\"福州市公安局\"", "勸返", "跨國鎮壓", "統戰部", "\"海外警務服務站\""));
     List<SearchQuery> filtered = new ArrayList<>();
     List<SyntheticCorpus.Publisher> publishers = SyntheticCorpus.publishers();
     String[] en = {"station", "investigation", "\"police service station\"", "embassy"};
@@ -242,10 +306,16 @@ public final class SearchBenchmark {
       filtered.add(new SearchQuery(en[i], "en", null, null, null, 10));
       filtered.add(new SearchQuery(zh[i], "zh", null, null, null, 10));
       filtered.add(new SearchQuery(zh[i], "zh-Hant", null, null, null, 10));
-      filtered.add(new SearchQuery(en[i], null, null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), 10));
-      filtered.add(new SearchQuery(zh[i], null, null, LocalDate.of(year, 3, 1), LocalDate.of(year, 5, 31), 10));
+      filtered.add(
+          new SearchQuery(
+              en[i], null, null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), 10));
+      filtered.add(
+          new SearchQuery(
+              zh[i], null, null, LocalDate.of(year, 3, 1), LocalDate.of(year, 5, 31), 10));
       filtered.add(new SearchQuery(en[i], null, publishers.get(i).name(), null, null, 10));
-      filtered.add(new SearchQuery(zh[i], "zh", publishers.get(15 + i).name(), LocalDate.of(year, 1, 1), null, 10));
+      filtered.add(
+          new SearchQuery(
+              zh[i], "zh", publishers.get(15 + i).name(), LocalDate.of(year, 1, 1), null, 10));
     }
     mix.put("filtered", List.copyOf(filtered));
     return mix;
@@ -260,9 +330,14 @@ public final class SearchBenchmark {
     long[] cpu = samples.stream().mapToLong(s -> s.length > 2 ? s[2] : s[0]).sorted().toArray();
     double meanTotal = samples.stream().mapToLong(s -> s[1]).average().orElse(0);
     return new Latency(
-        nanos.length, percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99),
+        nanos.length,
+        percentile(nanos, 50),
+        percentile(nanos, 95),
+        percentile(nanos, 99),
         nanos.length == 0 ? 0 : nanos[nanos.length - 1] / 1e6,
-        percentile(cpu, 50), percentile(cpu, 99), meanTotal);
+        percentile(cpu, 50),
+        percentile(cpu, 99),
+        meanTotal);
   }
 
   /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
@@ -275,19 +350,31 @@ public final class SearchBenchmark {
   }
 
   private static void print(PrintStream out, String kind, Latency l) {
-    out.printf("%-18s %7d %9.2f %9.2f %9.2f %9.2f %11.2f %11.2f %,12.0f%n", kind, l.queries(), l.p50Ms(),
-        l.p95Ms(), l.p99Ms(), l.maxMs(), l.cpuP50Ms(), l.cpuP99Ms(), l.meanTotal());
+    out.printf(
+        "%-18s %7d %9.2f %9.2f %9.2f %9.2f %11.2f %11.2f %,12.0f%n",
+        kind,
+        l.queries(),
+        l.p50Ms(),
+        l.p95Ms(),
+        l.p99Ms(),
+        l.maxMs(),
+        l.cpuP50Ms(),
+        l.cpuP99Ms(),
+        l.meanTotal());
   }
 
   private static long sizeOf(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.mapToLong(f -> {
-        try {
-          return Files.size(f);
-        } catch (IOException e) {
-          return 0; // a file merged away while listing
-        }
-      }).sum();
+      return files
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0; // a file merged away while listing
+                }
+              })
+          .sum();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -298,5 +385,4 @@ public final class SearchBenchmark {
     System.gc();
     return rt.totalMemory() - rt.freeMemory();
   }
-
 }

@@ -15,9 +15,9 @@ import org.vigil.core.Checks;
 /**
  * Deterministic synthetic news articles about overseas police stations, in English and Chinese
  * (about half each; a fifth of the Chinese ones in traditional script), each about 5 KB of article
- * text inside realistic page boilerplate (cookie banner, navigation, ads labelled
- * "Advertisement", share widget, byline, related links, comments). About 10% are syndicated
- * copies: the same story body, lightly edited, on another site of the same language.
+ * text inside realistic page boilerplate (cookie banner, navigation, ads labelled "Advertisement",
+ * share widget, byline, related links, comments). About 10% are syndicated copies: the same story
+ * body, lightly edited, on another site of the same language.
  *
  * <p>Article {@code i} depends only on {@code (seed, i)}, so ranges can be generated in parallel
  * and any article regenerated on its own.
@@ -62,12 +62,16 @@ public final class SyntheticCorpus {
   public record Publisher(String name, String domain, String language) {}
 
   static final LocalDate FIRST_DAY = LocalDate.of(2018, 1, 1);
-  static final int DAYS = (int) (LocalDate.of(2024, 12, 31).toEpochDay() - FIRST_DAY.toEpochDay()) + 1;
+  static final int DAYS =
+      (int) (LocalDate.of(2024, 12, 31).toEpochDay() - FIRST_DAY.toEpochDay()) + 1;
   private static final int EN_TARGET_CHARS = 5_000;
+
   /** Three UTF-8 bytes per Han character: 1,700 characters is about 5 KB. */
   private static final int ZH_TARGET_CHARS = 1_700;
+
   /** A copy is of a story published at most this many articles earlier. */
   private static final int SYNDICATION_WINDOW = 5_000;
+
   private static final long STORY_SALT = 0x5DEECE66DL;
 
   private static final List<Publisher> PUBLISHERS =
@@ -143,10 +147,18 @@ public final class SyntheticCorpus {
     Story story = story(seed, storyIndex);
     String id = articleId(seed, index);
     if (!copy) {
-      String html = Html.page(story.publisher, id, story.title, story.paragraphs, story.published, story.author, r);
+      String html =
+          Html.page(
+              story.publisher, id, story.title, story.paragraphs, story.published, story.author, r);
       return new Article(
-          id, html, story.title, String.join("\n\n", story.paragraphs), story.language,
-          story.publisher.name(), story.published, id);
+          id,
+          html,
+          story.title,
+          String.join("\n\n", story.paragraphs),
+          story.language,
+          story.publisher.name(),
+          story.published,
+          id);
     }
     // a syndicated copy: another site of the same language, a day or two later, lightly edited
     List<Publisher> sites = story.language.startsWith("zh") ? ZH_PUBLISHERS : EN_PUBLISHERS;
@@ -168,7 +180,13 @@ public final class SyntheticCorpus {
     String body = String.join("\n\n", paragraphs);
     String html = Html.page(site, id, story.title, paragraphs, published, story.author, r);
     return new Article(
-        id, html, story.title, body, story.language, site.name(), published,
+        id,
+        html,
+        story.title,
+        body,
+        story.language,
+        site.name(),
+        published,
         articleId(seed, storyIndex));
   }
 
@@ -251,19 +269,32 @@ public final class SyntheticCorpus {
     if (hant) {
       title = traditional(title);
     }
-    return new Story(zh ? (hant ? "zh-Hant" : "zh-Hans") : "en", publisher, published, title, author, paragraphs);
+    return new Story(
+        zh ? (hant ? "zh-Hant" : "zh-Hans") : "en",
+        publisher,
+        published,
+        title,
+        author,
+        paragraphs);
   }
 
   private static void enSentence(
       StringBuilder sb, SplittableRandom r, String[] slots, int[] claims, int topicPercent) {
     if (r.nextInt(100) >= topicPercent) {
-      sb.append(pick(r, Vocabulary.EN_GEN_SUBJECTS)).append(' ')
-          .append(pick(r, Vocabulary.EN_GEN_ACTIONS)).append(' ')
-          .append(pick(r, Vocabulary.EN_GEN_OBJECTS)).append(' ')
-          .append(pick(r, Vocabulary.EN_GEN_TIMES)).append('.');
+      sb.append(pick(r, Vocabulary.EN_GEN_SUBJECTS))
+          .append(' ')
+          .append(pick(r, Vocabulary.EN_GEN_ACTIONS))
+          .append(' ')
+          .append(pick(r, Vocabulary.EN_GEN_OBJECTS))
+          .append(' ')
+          .append(pick(r, Vocabulary.EN_GEN_TIMES))
+          .append('.');
       return;
     }
-    sb.append(pick(r, Vocabulary.EN_ACTORS)).append(' ').append(pick(r, Vocabulary.EN_VERBS)).append(" that ");
+    sb.append(pick(r, Vocabulary.EN_ACTORS))
+        .append(' ')
+        .append(pick(r, Vocabulary.EN_VERBS))
+        .append(" that ");
     EN_CLAIMS[claims[r.nextInt(claims.length)]].appendTo(sb, otherSlotsSometimes(r, slots, false));
     sb.append('.');
   }
@@ -271,10 +302,12 @@ public final class SyntheticCorpus {
   private static void zhSentence(
       StringBuilder sb, SplittableRandom r, String[] slots, int[] claims, int topicPercent) {
     if (r.nextInt(100) >= topicPercent) {
-      sb.append(pick(r, Vocabulary.ZH_GEN_TIMES)).append('，')
+      sb.append(pick(r, Vocabulary.ZH_GEN_TIMES))
+          .append('，')
           .append(pick(r, Vocabulary.ZH_GEN_SUBJECTS))
           .append(pick(r, Vocabulary.ZH_GEN_ACTIONS))
-          .append(pick(r, Vocabulary.ZH_GEN_OBJECTS)).append('。');
+          .append(pick(r, Vocabulary.ZH_GEN_OBJECTS))
+          .append('。');
       return;
     }
     sb.append(pick(r, Vocabulary.ZH_ACTORS)).append(pick(r, Vocabulary.ZH_VERBS)).append('，');
@@ -288,8 +321,12 @@ public final class SyntheticCorpus {
       return slots;
     }
     return zh
-        ? new String[] {pick(r, Vocabulary.ZH_CITIES), slots[1], slots[2], pick(r, Vocabulary.ZH_BUREAUS)}
-        : new String[] {pick(r, Vocabulary.EN_CITIES), slots[1], slots[2], pick(r, Vocabulary.EN_BUREAUS)};
+        ? new String[] {
+          pick(r, Vocabulary.ZH_CITIES), slots[1], slots[2], pick(r, Vocabulary.ZH_BUREAUS)
+        }
+        : new String[] {
+          pick(r, Vocabulary.EN_CITIES), slots[1], slots[2], pick(r, Vocabulary.EN_BUREAUS)
+        };
   }
 
   private static String fill(StringBuilder sb, Template t, String[] slots) {
@@ -326,11 +363,22 @@ public final class SyntheticCorpus {
     Map<Character, Character> map = new HashMap<>();
     StringBuilder all = new StringBuilder();
     for (String[] pool :
-        List.of(Vocabulary.ZH_CITIES, Vocabulary.ZH_COUNTRIES, Vocabulary.ZH_BUREAUS,
-            Vocabulary.ZH_ASSOCIATIONS, Vocabulary.ZH_ACTORS, Vocabulary.ZH_VERBS,
-            Vocabulary.ZH_CLAIMS, Vocabulary.ZH_TITLES, Vocabulary.ZH_AUTHORS,
-            Vocabulary.RELATED_ZH, Vocabulary.ZH_GEN_SUBJECTS, Vocabulary.ZH_GEN_ACTIONS,
-            Vocabulary.ZH_GEN_OBJECTS, Vocabulary.ZH_GEN_TIMES, new String[] {"本文转载自略有删节"})) {
+        List.of(
+            Vocabulary.ZH_CITIES,
+            Vocabulary.ZH_COUNTRIES,
+            Vocabulary.ZH_BUREAUS,
+            Vocabulary.ZH_ASSOCIATIONS,
+            Vocabulary.ZH_ACTORS,
+            Vocabulary.ZH_VERBS,
+            Vocabulary.ZH_CLAIMS,
+            Vocabulary.ZH_TITLES,
+            Vocabulary.ZH_AUTHORS,
+            Vocabulary.RELATED_ZH,
+            Vocabulary.ZH_GEN_SUBJECTS,
+            Vocabulary.ZH_GEN_ACTIONS,
+            Vocabulary.ZH_GEN_OBJECTS,
+            Vocabulary.ZH_GEN_TIMES,
+            new String[] {"本文转载自略有删节"})) {
       for (String s : pool) {
         all.append(s);
       }
@@ -382,7 +430,8 @@ public final class SyntheticCorpus {
         from = close + 1;
       }
       parts.add(s.substring(from));
-      return new Template(parts.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
+      return new Template(
+          parts.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
     }
 
     void appendTo(StringBuilder sb, String[] values) {

@@ -9,15 +9,62 @@ final class Vocabulary {
   private Vocabulary() {}
 
   static final String[] EN_CITIES = {
-    "New York", "Toronto", "London", "Rotterdam", "Amsterdam", "Milan", "Rome", "Paris", "Madrid",
-    "Prague", "Dublin", "Frankfurt", "Budapest", "Vancouver", "Sydney", "Tokyo", "Seoul", "Lisbon",
-    "Athens", "Vienna", "Stockholm", "Oslo", "Johannesburg", "Buenos Aires", "Manhattan",
-    "Glasgow", "Florence", "Barcelona", "Zagreb", "Bratislava", "Auckland", "Houston"
+    "New York",
+    "Toronto",
+    "London",
+    "Rotterdam",
+    "Amsterdam",
+    "Milan",
+    "Rome",
+    "Paris",
+    "Madrid",
+    "Prague",
+    "Dublin",
+    "Frankfurt",
+    "Budapest",
+    "Vancouver",
+    "Sydney",
+    "Tokyo",
+    "Seoul",
+    "Lisbon",
+    "Athens",
+    "Vienna",
+    "Stockholm",
+    "Oslo",
+    "Johannesburg",
+    "Buenos Aires",
+    "Manhattan",
+    "Glasgow",
+    "Florence",
+    "Barcelona",
+    "Zagreb",
+    "Bratislava",
+    "Auckland",
+    "Houston"
   };
   static final String[] EN_COUNTRIES = {
-    "China", "the Netherlands", "Canada", "the United States", "Italy", "Spain", "Ireland",
-    "Germany", "Hungary", "the Czech Republic", "Australia", "Japan", "South Korea", "Portugal",
-    "Greece", "Austria", "Sweden", "Norway", "South Africa", "Argentina", "Croatia", "Serbia"
+    "China",
+    "the Netherlands",
+    "Canada",
+    "the United States",
+    "Italy",
+    "Spain",
+    "Ireland",
+    "Germany",
+    "Hungary",
+    "the Czech Republic",
+    "Australia",
+    "Japan",
+    "South Korea",
+    "Portugal",
+    "Greece",
+    "Austria",
+    "Sweden",
+    "Norway",
+    "South Africa",
+    "Argentina",
+    "Croatia",
+    "Serbia"
   };
   static final String[] EN_BUREAUS = {
     "Fuzhou Public Security Bureau", "Qingtian Public Security Bureau",
@@ -26,18 +73,44 @@ final class Vocabulary {
     "Overseas Chinese Affairs Office", "provincial police bureau"
   };
   static final String[] EN_ASSOCIATIONS = {
-    "hometown association", "Fujianese association", "chamber of commerce",
-    "Chinese students and scholars association", "overseas Chinese federation",
-    "cultural association", "Qingtian association", "friendship society"
+    "hometown association",
+    "Fujianese association",
+    "chamber of commerce",
+    "Chinese students and scholars association",
+    "overseas Chinese federation",
+    "cultural association",
+    "Qingtian association",
+    "friendship society"
   };
   static final String[] EN_ACTORS = {
-    "Investigators", "Police", "Prosecutors", "Officials", "Human rights groups", "Journalists",
-    "Researchers", "Lawmakers", "A spokesperson for the embassy", "Local residents",
-    "Community leaders", "Diaspora activists", "The foreign ministry", "Intelligence services"
+    "Investigators",
+    "Police",
+    "Prosecutors",
+    "Officials",
+    "Human rights groups",
+    "Journalists",
+    "Researchers",
+    "Lawmakers",
+    "A spokesperson for the embassy",
+    "Local residents",
+    "Community leaders",
+    "Diaspora activists",
+    "The foreign ministry",
+    "Intelligence services"
   };
   static final String[] EN_VERBS = {
-    "said", "reported", "alleged", "confirmed", "denied", "found", "warned", "claimed",
-    "disclosed", "argued", "suggested", "concluded"
+    "said",
+    "reported",
+    "alleged",
+    "confirmed",
+    "denied",
+    "found",
+    "warned",
+    "claimed",
+    "disclosed",
+    "argued",
+    "suggested",
+    "concluded"
   };
   static final String[] EN_CLAIMS = {
     "an overseas police service station operated from an office in {city}",
@@ -67,11 +140,22 @@ final class Vocabulary {
     "A software startup", "The port authority", "The orchestra", "The farmers' union"
   };
   static final String[] EN_GEN_ACTIONS = {
-    "announced plans to expand", "postponed a decision on", "published a report on",
-    "received complaints about", "raised prices for", "opened a consultation on",
-    "celebrated the anniversary of", "cut the budget for", "invested heavily in",
-    "launched a campaign about", "reviewed the safety of", "hired new staff for",
-    "debated the future of", "won an award for", "warned customers about", "renovated"
+    "announced plans to expand",
+    "postponed a decision on",
+    "published a report on",
+    "received complaints about",
+    "raised prices for",
+    "opened a consultation on",
+    "celebrated the anniversary of",
+    "cut the budget for",
+    "invested heavily in",
+    "launched a campaign about",
+    "reviewed the safety of",
+    "hired new staff for",
+    "debated the future of",
+    "won an award for",
+    "warned customers about",
+    "renovated"
   };
   static final String[] EN_GEN_OBJECTS = {
     "the cycling network", "its summer programme", "the harbour front", "public libraries",
@@ -82,8 +166,15 @@ final class Vocabulary {
     "the ice rink", "wind turbines", "the farmers' market", "heritage buildings"
   };
   static final String[] EN_GEN_TIMES = {
-    "on Monday", "last week", "this spring", "after months of delays", "for the third year",
-    "despite criticism", "ahead of the elections", "earlier this year", "in a brief statement",
+    "on Monday",
+    "last week",
+    "this spring",
+    "after months of delays",
+    "for the third year",
+    "despite criticism",
+    "ahead of the elections",
+    "earlier this year",
+    "in a brief statement",
     "following a public meeting"
   };
   static final String[] ZH_GEN_SUBJECTS = {
@@ -92,8 +183,8 @@ final class Vocabulary {
     "一家软件初创企业", "港务局", "交响乐团", "农民协会"
   };
   static final String[] ZH_GEN_ACTIONS = {
-    "宣布计划扩大", "推迟决定", "发布报告介绍", "收到投诉涉及", "提高价格", "就此征求意见", "庆祝成立周年",
-    "削减预算", "大力投资", "发起宣传活动", "审查安全", "招聘新员工", "讨论未来", "获奖", "提醒顾客注意", "翻新"
+    "宣布计划扩大", "推迟决定", "发布报告介绍", "收到投诉涉及", "提高价格", "就此征求意见", "庆祝成立周年", "削减预算", "大力投资", "发起宣传活动",
+    "审查安全", "招聘新员工", "讨论未来", "获奖", "提醒顾客注意", "翻新"
   };
   static final String[] ZH_GEN_OBJECTS = {
     "自行车道网络", "夏季节目", "海滨地区", "公共图书馆", "电动巴士", "住宅小区", "植物园", "夜间列车",
@@ -101,8 +192,7 @@ final class Vocabulary {
     "渡轮服务", "回收中心", "马拉松路线", "经济适用房", "溜冰场", "风力发电机", "农贸市场", "历史建筑"
   };
   static final String[] ZH_GEN_TIMES = {
-    "周一", "上周", "今年春天", "在拖延数月之后", "连续第三年", "尽管受到批评", "在选举前", "今年早些时候",
-    "在一份简短声明中", "在一次公开会议后"
+    "周一", "上周", "今年春天", "在拖延数月之后", "连续第三年", "尽管受到批评", "在选举前", "今年早些时候", "在一份简短声明中", "在一次公开会议后"
   };
 
   static final String[] EN_TITLES = {
@@ -116,14 +206,21 @@ final class Vocabulary {
     "Two charged over illegal police station in {city}"
   };
   static final String[] EN_AUTHORS = {
-    "Anna Becker", "James Liu", "Maria Rossi", "Tom Evans", "Sofia Novak", "David Chen",
-    "Laura Martin", "Peter Wong", "Elena García", "Michael O'Brien"
+    "Anna Becker",
+    "James Liu",
+    "Maria Rossi",
+    "Tom Evans",
+    "Sofia Novak",
+    "David Chen",
+    "Laura Martin",
+    "Peter Wong",
+    "Elena García",
+    "Michael O'Brien"
   };
 
   static final String[] ZH_CITIES = {
-    "纽约", "多伦多", "伦敦", "鹿特丹", "阿姆斯特丹", "米兰", "罗马", "巴黎", "马德里", "布拉格",
-    "都柏林", "法兰克福", "布达佩斯", "温哥华", "悉尼", "东京", "首尔", "里斯本", "雅典", "维也纳",
-    "斯德哥尔摩", "奥斯陆", "约翰内斯堡", "布宜诺斯艾利斯", "曼哈顿", "佛罗伦萨", "巴塞罗那",
+    "纽约", "多伦多", "伦敦", "鹿特丹", "阿姆斯特丹", "米兰", "罗马", "巴黎", "马德里", "布拉格", "都柏林", "法兰克福", "布达佩斯", "温哥华",
+    "悉尼", "东京", "首尔", "里斯本", "雅典", "维也纳", "斯德哥尔摩", "奥斯陆", "约翰内斯堡", "布宜诺斯艾利斯", "曼哈顿", "佛罗伦萨", "巴塞罗那",
     "萨格勒布", "奥克兰", "休斯顿"
   };
   static final String[] ZH_COUNTRIES = {
@@ -131,16 +228,14 @@ final class Vocabulary {
     "澳大利亚", "日本", "韩国", "葡萄牙", "希腊", "奥地利", "瑞典", "挪威", "南非", "阿根廷"
   };
   static final String[] ZH_BUREAUS = {
-    "福州市公安局", "青田县公安局", "南通市公安局", "温州市公安局", "公安部", "统战部",
-    "侨务办公室", "省公安厅"
+    "福州市公安局", "青田县公安局", "南通市公安局", "温州市公安局", "公安部", "统战部", "侨务办公室", "省公安厅"
   };
   static final String[] ZH_ASSOCIATIONS = {
-    "同乡会", "福建同乡会", "华人商会", "学生学者联合会", "华侨华人联合会", "侨团", "文化协会",
-    "青田同乡会"
+    "同乡会", "福建同乡会", "华人商会", "学生学者联合会", "华侨华人联合会", "侨团", "文化协会", "青田同乡会"
   };
   static final String[] ZH_ACTORS = {
-    "调查人员", "警方", "检察官", "官员", "人权组织", "记者", "研究人员", "议员", "使馆发言人",
-    "当地居民", "侨界人士", "异见人士", "外交部", "情报部门"
+    "调查人员", "警方", "检察官", "官员", "人权组织", "记者", "研究人员", "议员", "使馆发言人", "当地居民", "侨界人士", "异见人士", "外交部",
+    "情报部门"
   };
   static final String[] ZH_VERBS = {
     "表示", "报道称", "指称", "证实", "否认", "发现", "警告", "声称", "披露", "认为", "指出"
@@ -173,16 +268,13 @@ final class Vocabulary {
     "{country}议员要求就跨国镇压作出解释",
     "两人因在{city}设立非法警务站被起诉"
   };
-  static final String[] ZH_AUTHORS = {
-    "王明", "李华", "张伟", "陈静", "刘洋", "杨帆", "黄蕾", "周杰", "吴芳", "郑毅"
-  };
+  static final String[] ZH_AUTHORS = {"王明", "李华", "张伟", "陈静", "刘洋", "杨帆", "黄蕾", "周杰", "吴芳", "郑毅"};
   static final String[] RELATED_EN = {
     "Markets close higher after central bank decision", "Ten things to do this weekend",
     "Opinion: the housing crisis needs bold answers", "Storm warning issued for the coast",
     "Election campaign enters final week", "Review: a new opera season opens"
   };
   static final String[] RELATED_ZH = {
-    "央行决定后股市收高", "本周末十件值得做的事", "评论：住房危机需要大胆对策", "沿海地区发布风暴预警",
-    "竞选活动进入最后一周", "新歌剧季开幕"
+    "央行决定后股市收高", "本周末十件值得做的事", "评论：住房危机需要大胆对策", "沿海地区发布风暴预警", "竞选活动进入最后一周", "新歌剧季开幕"
   };
 }

@@ -1,5 +1,6 @@
 /**
- * On-demand benchmarks that print measured figures beside a baseline run, and the synthetic corpus they use.
+ * On-demand benchmarks that print measured figures beside a baseline run, and the synthetic corpus
+ * they use.
  *
  * <p>May use: everything but cli.
  */

@@ -38,15 +38,30 @@ final class ArchiveCommand implements Runnable {
       try (Vigil vigil = common.open()) {
         ArchiveVerifier.Report r = vigil.archiveVerifier().verify();
         if (common.json) {
-          Json.line(out, new Views.VerifyView(r.checked(), r.ok(), r.passed(),
-              r.problems().stream()
-                  .map(p -> new Views.ProblemView(p.sourceId(), p.hash().hex(),
-                      p.check().name().toLowerCase(Locale.ROOT)))
-                  .toList()));
+          Json.line(
+              out,
+              new Views.VerifyView(
+                  r.checked(),
+                  r.ok(),
+                  r.passed(),
+                  r.problems().stream()
+                      .map(
+                          p ->
+                              new Views.ProblemView(
+                                  p.sourceId(),
+                                  p.hash().hex(),
+                                  p.check().name().toLowerCase(Locale.ROOT)))
+                      .toList()));
         } else {
-          out.printf("checked %d originals: %d ok, %d problems%n", r.checked(), r.ok(), r.problems().size());
-          r.problems().forEach(p -> out.printf("  %s %s  %s%n",
-              p.check().name().toLowerCase(Locale.ROOT), p.sourceId(), p.hash().hex()));
+          out.printf(
+              "checked %d originals: %d ok, %d problems%n",
+              r.checked(), r.ok(), r.problems().size());
+          r.problems()
+              .forEach(
+                  p ->
+                      out.printf(
+                          "  %s %s  %s%n",
+                          p.check().name().toLowerCase(Locale.ROOT), p.sourceId(), p.hash().hex()));
           out.flush();
         }
         return r.passed() ? 0 : 1;

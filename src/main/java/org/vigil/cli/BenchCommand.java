@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "bench",
-    description = "Benchmarks that print measured figures beside a baseline (see docs/performance.md).",
+    description =
+        "Benchmarks that print measured figures beside a baseline (see docs/performance.md).",
     subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -29,12 +30,16 @@ final class BenchCommand implements Runnable {
 
   /** Options both benchmarks share. */
   static final class WorkOptions {
-    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (default: a temporary folder, deleted afterwards).")
+    @Option(
+        names = "--work",
+        paramLabel = "DIR",
+        description = "Scratch folder (default: a temporary folder, deleted afterwards).")
     @Nullable Path work;
 
     <T> T withWorkDir(java.util.function.Function<Path, T> body) {
       try {
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("vigil-bench");
+        Path dir =
+            work != null ? Files.createDirectories(work) : Files.createTempDirectory("vigil-bench");
         try {
           return body.apply(dir);
         } finally {
@@ -48,12 +53,21 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  @Command(name = "ingest", description = "Full capture pipeline vs a jsoup + Lucene baseline on synthetic pages.")
+  @Command(
+      name = "ingest",
+      description = "Full capture pipeline vs a jsoup + Lucene baseline on synthetic pages.")
   static final class Ingest implements Callable<Integer> {
-    @Option(names = "--docs", paramLabel = "N", defaultValue = "5000", description = "Documents (default 5000).")
+    @Option(
+        names = "--docs",
+        paramLabel = "N",
+        defaultValue = "5000",
+        description = "Documents (default 5000).")
     int docs;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for both runs (default: cores).")
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Worker threads for both runs (default: cores).")
     @Nullable Integer threads;
 
     @picocli.CommandLine.Mixin WorkOptions work = new WorkOptions();
@@ -70,9 +84,15 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  @Command(name = "search", description = "Query latency percentiles over an index of N synthetic sources.")
+  @Command(
+      name = "search",
+      description = "Query latency percentiles over an index of N synthetic sources.")
   static final class Search implements Callable<Integer> {
-    @Option(names = "--docs", paramLabel = "N", defaultValue = "100000", description = "Sources (default 100000; the target is stated for 1000000).")
+    @Option(
+        names = "--docs",
+        paramLabel = "N",
+        defaultValue = "100000",
+        description = "Sources (default 100000; the target is stated for 1000000).")
     int docs;
 
     @picocli.CommandLine.Mixin WorkOptions work = new WorkOptions();
@@ -89,10 +109,12 @@ final class BenchCommand implements Runnable {
 
   static void deleteTree(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        p.toFile().setWritable(true);
-        p.toFile().delete();
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                p.toFile().setWritable(true);
+                p.toFile().delete();
+              });
     } catch (IOException e) {
       // best effort: a leftover temporary folder is harmless
     }

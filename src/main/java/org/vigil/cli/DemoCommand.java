@@ -24,12 +24,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The main job on embedded defaults: capture the sample sources shipped with Vigil, then show
- * what was captured, the story clusters and a few searches.
+ * The main job on embedded defaults: capture the sample sources shipped with Vigil, then show what
+ * was captured, the story clusters and a few searches.
  */
 @Command(
     name = "demo",
-    description = "Capture the bundled sample sources and show sources, duplicate clusters and searches.")
+    description =
+        "Capture the bundled sample sources and show sources, duplicate clusters and searches.")
 final class DemoCommand implements Callable<Integer> {
   /** Searches that show stemming, phrases and Chinese in both scripts. */
   static final List<String> SEARCHES =
@@ -38,7 +39,10 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--samples", paramLabel = "DIR", description = "Sample folder (default: samples/ of the Vigil checkout).")
+  @Option(
+      names = "--samples",
+      paramLabel = "DIR",
+      description = "Sample folder (default: samples/ of the Vigil checkout).")
   @Nullable Path samples;
 
   @Override
@@ -46,35 +50,53 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = samples != null ? samples : defaultSamples();
     if (!Files.isDirectory(dir)) {
-      throw new VigilException(ErrorCode.CONFIGURATION, "sample folder not found: " + dir.toAbsolutePath());
+      throw new VigilException(
+          ErrorCode.CONFIGURATION, "sample folder not found: " + dir.toAbsolutePath());
     }
     try (Vigil vigil = common.open()) {
       out.println("Vigil demo: data in " + vigil.config().dataDir().toAbsolutePath());
       out.println("Capturing the samples in " + dir + " ...");
       out.flush();
       IngestSummary summary =
-          vigil.ingest().ingest(sampleInputs(dir), IngestOptions.defaults(), new IngestService.Listener() {});
+          vigil
+              .ingest()
+              .ingest(sampleInputs(dir), IngestOptions.defaults(), new IngestService.Listener() {});
       IngestCommand.printSummary(out, summary);
 
       out.println();
       out.println("== Sources ==");
       long[] n = {0};
-      vigil.sources().forEachSummary(s -> {
-        n[0]++;
-        out.printf("  %s  %-8s %-22s %s%n", s.id(), s.language(),
-            Terminal.cut(s.publisher() == null ? "-" : s.publisher(), 22),
-            Terminal.cut(s.title() == null ? "(untitled)" : s.title(), 60));
-      });
+      vigil
+          .sources()
+          .forEachSummary(
+              s -> {
+                n[0]++;
+                out.printf(
+                    "  %s  %-8s %-22s %s%n",
+                    s.id(),
+                    s.language(),
+                    Terminal.cut(s.publisher() == null ? "-" : s.publisher(), 22),
+                    Terminal.cut(s.title() == null ? "(untitled)" : s.title(), 60));
+              });
       out.println("  " + n[0] + " sources");
 
       out.println();
       out.println("== Story clusters (syndicated copies, reposts, script variants) ==");
       Map<String, List<SourceSummary>> clusters = vigil.sources().duplicateClusters();
-      clusters.forEach((id, members) -> {
-        out.printf("  cluster %s: %d sources%n", id, members.size());
-        members.forEach(s -> out.printf("    %s  %-8s %s%n", s.id(), s.language(),
-            Terminal.cut((s.publisher() == null ? "" : s.publisher() + ": ") + (s.title() == null ? "(untitled)" : s.title()), 70)));
-      });
+      clusters.forEach(
+          (id, members) -> {
+            out.printf("  cluster %s: %d sources%n", id, members.size());
+            members.forEach(
+                s ->
+                    out.printf(
+                        "    %s  %-8s %s%n",
+                        s.id(),
+                        s.language(),
+                        Terminal.cut(
+                            (s.publisher() == null ? "" : s.publisher() + ": ")
+                                + (s.title() == null ? "(untitled)" : s.title()),
+                            70)));
+          });
       if (clusters.isEmpty()) {
         out.println("  none");
       }
@@ -84,12 +106,16 @@ final class DemoCommand implements Callable<Integer> {
         SearchResult r = vigil.index().search(new SearchQuery(q, null, null, null, null, 3));
         out.printf("== Search: %s  (%d result%s) ==%n", q, r.total(), r.total() == 1 ? "" : "s");
         for (SearchHit h : r.hits()) {
-          out.printf("  %s  %s%n", h.id(), Terminal.cut(h.title().isBlank() ? "(untitled)" : h.title(), 70));
-          out.printf("      %s%n", Terminal.cut(Terminal.mark(h.snippet(), h.highlights(), false), 110));
+          out.printf(
+              "  %s  %s%n",
+              h.id(), Terminal.cut(h.title().isBlank() ? "(untitled)" : h.title(), 70));
+          out.printf(
+              "      %s%n", Terminal.cut(Terminal.mark(h.snippet(), h.highlights(), false), 110));
         }
       }
       out.println();
-      out.println("Next: ./vigil search <words>, ./vigil show <id>, ./vigil duplicates, ./vigil --help");
+      out.println(
+          "Next: ./vigil search <words>, ./vigil show <id>, ./vigil duplicates, ./vigil --help");
       out.flush();
       // Item failures are part of what the demo shows (the sample WARC holds a redirect record).
       return 0;
@@ -105,7 +131,8 @@ final class DemoCommand implements Callable<Integer> {
           .map(Path::toString)
           .toList();
     } catch (java.io.IOException e) {
-      throw new VigilException(ErrorCode.CONFIGURATION, "cannot list sample folder " + dir + ": " + e.getMessage(), e);
+      throw new VigilException(
+          ErrorCode.CONFIGURATION, "cannot list sample folder " + dir + ": " + e.getMessage(), e);
     }
   }
 

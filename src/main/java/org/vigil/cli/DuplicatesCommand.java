@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "duplicates",
-    description = "List story clusters: exact and near-duplicate sources (syndicated copies, reposts, script variants).")
+    description =
+        "List story clusters: exact and near-duplicate sources (syndicated copies, reposts, script variants).")
 final class DuplicatesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -26,19 +27,25 @@ final class DuplicatesCommand implements Callable<Integer> {
       for (Map.Entry<String, List<SourceSummary>> e : clusters.entrySet()) {
         List<SourceSummary> members = e.getValue();
         if (common.json) {
-          Json.line(out, new Views.ClusterView(e.getKey(), members.size(),
-              members.stream().map(Views.SourceView::of).toList()));
+          Json.line(
+              out,
+              new Views.ClusterView(
+                  e.getKey(), members.size(), members.stream().map(Views.SourceView::of).toList()));
         } else {
           out.printf("cluster %s (%d sources)%n", e.getKey(), members.size());
           for (SourceSummary s : members) {
-            out.printf("  %s  %-8s %-22s %s%n", s.id(), s.language(),
+            out.printf(
+                "  %s  %-8s %-22s %s%n",
+                s.id(),
+                s.language(),
                 Terminal.cut(s.publisher() == null ? "-" : s.publisher(), 22),
                 Terminal.cut(s.title() == null ? "(untitled)" : s.title(), 70));
           }
         }
       }
       if (!common.json) {
-        out.println(clusters.size() + " cluster" + (clusters.size() == 1 ? "" : "s") + " with duplicates");
+        out.println(
+            clusters.size() + " cluster" + (clusters.size() == 1 ? "" : "s") + " with duplicates");
       }
       out.flush();
       return 0;

@@ -15,10 +15,10 @@ import org.vigil.ingest.IngestSummary;
 import org.vigil.ingest.ItemResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "ingest",
@@ -43,10 +43,14 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--allow-private-network",
-      description = "Let URLs reach loopback, private and link-local addresses (refused by default).")
+      description =
+          "Let URLs reach loopback, private and link-local addresses (refused by default).")
   boolean allowPrivateNetwork;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Items extracted at once (default: cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Items extracted at once (default: cores).")
   @Nullable Integer threads;
 
   @Override
@@ -54,30 +58,36 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     IngestOptions defaults = IngestOptions.defaults();
     IngestOptions options =
-        new IngestOptions(maxSize, allowPrivateNetwork, threads == null ? defaults.threads() : threads);
+        new IngestOptions(
+            maxSize, allowPrivateNetwork, threads == null ? defaults.threads() : threads);
     try (Vigil vigil = common.open();
         Progress progress = Progress.start(!common.json && System.console() != null)) {
       IngestSummary summary =
-          vigil.ingest().ingest(inputs, options, new IngestService.Listener() {
-            @Override
-            public void started(int units) {
-              progress.max(units);
-            }
+          vigil
+              .ingest()
+              .ingest(
+                  inputs,
+                  options,
+                  new IngestService.Listener() {
+                    @Override
+                    public void started(int units) {
+                      progress.max(units);
+                    }
 
-            @Override
-            public void unitDone() {
-              progress.step();
-            }
+                    @Override
+                    public void unitDone() {
+                      progress.step();
+                    }
 
-            @Override
-            public void item(ItemResult r) {
-              if (common.json) {
-                synchronized (out) {
-                  Json.line(out, Views.IngestItemView.of(r));
-                }
-              }
-            }
-          });
+                    @Override
+                    public void item(ItemResult r) {
+                      if (common.json) {
+                        synchronized (out) {
+                          Json.line(out, Views.IngestItemView.of(r));
+                        }
+                      }
+                    }
+                  });
       progress.close();
       if (!common.json) {
         printSummary(out, summary);

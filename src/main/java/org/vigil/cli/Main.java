@@ -1,10 +1,10 @@
 package org.vigil.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code vigil}: the command-line entry point. */
 @Command(

@@ -14,12 +14,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "Show one source: metadata, capture records, cluster and clean text.")
+@Command(
+    name = "show",
+    description = "Show one source: metadata, capture records, cluster and clean text.")
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(paramLabel = "ID", description = "A source id, or a unique prefix of it (at least 4 hex digits).")
+  @Parameters(
+      paramLabel = "ID",
+      description = "A source id, or a unique prefix of it (at least 4 hex digits).")
   String id;
 
   @Override
@@ -44,12 +48,16 @@ final class ShowCommand implements Callable<Integer> {
       row(out, "publisher", s.metadata().publisher());
       row(out, "published", s.metadata().published());
       row(out, "canonical", s.metadata().canonicalUrl());
-      row(out, "cluster", members.size() > 1 ? s.clusterId() + " (" + String.join(", ", members) + ")" : "none");
+      row(
+          out,
+          "cluster",
+          members.size() > 1 ? s.clusterId() + " (" + String.join(", ", members) + ")" : "none");
       for (String w : s.content().warnings()) {
         row(out, "warning", w);
       }
       for (CaptureRecord c : captures) {
-        String http = c.http() == null ? "" : ", HTTP " + c.http().status() + " from " + c.http().finalUrl();
+        String http =
+            c.http() == null ? "" : ", HTTP " + c.http().status() + " from " + c.http().finalUrl();
         row(out, "captured", c.retrievedAt() + " from " + c.origin().value() + http);
       }
       out.println();

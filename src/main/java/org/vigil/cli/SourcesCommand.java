@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sources", description = "List every source: id, title, language, publisher, date, hash, cluster.")
+@Command(
+    name = "sources",
+    description = "List every source: id, title, language, publisher, date, hash, cluster.")
 final class SourcesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -18,22 +20,26 @@ final class SourcesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Vigil vigil = common.open()) {
       long[] n = {0};
-      vigil.sources().forEachSummary(
-          s -> {
-            n[0]++;
-            if (common.json) {
-              Json.line(out, Views.SourceView.of(s));
-            } else {
-              out.printf(
-                  "%s  %-8s %-10s %-22s %s%n",
-                  s.id(),
-                  s.language(),
-                  s.published() == null ? "-" : s.published(),
-                  Terminal.cut(s.publisher() == null ? "-" : s.publisher(), 22),
-                  Terminal.cut(s.title() == null ? "(untitled)" : s.title(), 70)
-                      + (s.clusterId().equals(s.id()) ? "" : "  [cluster " + s.clusterId() + "]"));
-            }
-          });
+      vigil
+          .sources()
+          .forEachSummary(
+              s -> {
+                n[0]++;
+                if (common.json) {
+                  Json.line(out, Views.SourceView.of(s));
+                } else {
+                  out.printf(
+                      "%s  %-8s %-10s %-22s %s%n",
+                      s.id(),
+                      s.language(),
+                      s.published() == null ? "-" : s.published(),
+                      Terminal.cut(s.publisher() == null ? "-" : s.publisher(), 22),
+                      Terminal.cut(s.title() == null ? "(untitled)" : s.title(), 70)
+                          + (s.clusterId().equals(s.id())
+                              ? ""
+                              : "  [cluster " + s.clusterId() + "]"));
+                }
+              });
       if (!common.json) {
         out.println(n[0] + " sources");
       }

@@ -22,7 +22,9 @@ final class Terminal {
         continue;
       }
       b.append(snippet, at, s.start());
-      b.append(ansi ? "\u001b[1m" : "[").append(snippet, s.start(), s.end()).append(ansi ? "\u001b[0m" : "]");
+      b.append(ansi ? "\u001b[1m" : "[")
+          .append(snippet, s.start(), s.end())
+          .append(ansi ? "\u001b[0m" : "]");
       at = s.end();
     }
     b.append(snippet.substring(at));

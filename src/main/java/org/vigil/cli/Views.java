@@ -11,8 +11,8 @@ import org.vigil.records.SourceRecord;
 import org.vigil.records.SourceSummary;
 
 /**
- * The shapes of {@code --json} output. Field names are a published interface (docs/cli.md):
- * add fields, never rename or remove them.
+ * The shapes of {@code --json} output. Field names are a published interface (docs/cli.md): add
+ * fields, never rename or remove them.
  */
 final class Views {
   private Views() {}
@@ -49,7 +49,13 @@ final class Views {
       String cluster) {
     static SourceView of(SourceSummary s) {
       return new SourceView(
-          s.id(), s.title(), s.language(), s.publisher(), s.published(), s.hash().hex(), s.clusterId());
+          s.id(),
+          s.title(),
+          s.language(),
+          s.publisher(),
+          s.published(),
+          s.hash().hex(),
+          s.clusterId());
     }
   }
 
@@ -135,7 +141,8 @@ final class Views {
 
   record FacetView(String value, long count) {}
 
-  record SearchView(String query, long total, List<HitView> hits, Map<String, List<FacetView>> facets) {}
+  record SearchView(
+      String query, long total, List<HitView> hits, Map<String, List<FacetView>> facets) {}
 
   record ProblemView(String sourceId, String sha256, String problem) {}
 

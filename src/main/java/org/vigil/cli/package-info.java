@@ -1,5 +1,6 @@
 /**
- * The picocli entry point and one command class per sub-command; human output and the stable --json output.
+ * The picocli entry point and one command class per sub-command; human output and the stable --json
+ * output.
  *
  * <p>May use: app and the service packages.
  */

@@ -6,9 +6,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The SHA-256 of an original's exact bytes, as 64 lower-case hex digits. A source's id is the
- * first 16 digits ({@link #sourceId()}): 64 bits keep collisions negligible at millions of
- * sources while staying short enough to type.
+ * The SHA-256 of an original's exact bytes, as 64 lower-case hex digits. A source's id is the first
+ * 16 digits ({@link #sourceId()}): 64 bits keep collisions negligible at millions of sources while
+ * staying short enough to type.
  */
 public record ContentHash(String hex) {
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");

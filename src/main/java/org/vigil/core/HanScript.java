@@ -94,14 +94,16 @@ public final class HanScript {
 
     private String applySlow(String s) {
       StringBuilder b = new StringBuilder(s.length());
-      s.codePoints().forEach(cp -> {
-        if (cp < 0x10000) {
-          char m = bmp[cp];
-          b.append(m != 0 ? m : (char) cp);
-        } else {
-          b.appendCodePoint(supplementary.getOrDefault(cp, cp));
-        }
-      });
+      s.codePoints()
+          .forEach(
+              cp -> {
+                if (cp < 0x10000) {
+                  char m = bmp[cp];
+                  b.append(m != 0 ? m : (char) cp);
+                } else {
+                  b.appendCodePoint(supplementary.getOrDefault(cp, cp));
+                }
+              });
       return b.toString();
     }
   }

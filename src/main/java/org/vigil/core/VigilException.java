@@ -5,8 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The root of every error Vigil raises on purpose. The message is for people and names the
- * item and the problem; {@link #code()} is for scripts.
+ * The root of every error Vigil raises on purpose. The message is for people and names the item and
+ * the problem; {@link #code()} is for scripts.
  */
 public class VigilException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,15 +1,14 @@
 package org.vigil.extract;
 
-import org.vigil.core.HanScript;
-
 import java.util.HashSet;
 import java.util.Set;
+import org.vigil.core.HanScript;
 
 /**
- * Tells simplified from traditional Chinese by counting the distinct Han characters that only
- * one script uses: those that change under traditional→simplified conversion are traditional,
- * those that change under simplified→traditional are simplified. Characters common to both
- * scripts (most of them) do not vote.
+ * Tells simplified from traditional Chinese by counting the distinct Han characters that only one
+ * script uses: those that change under traditional→simplified conversion are traditional, those
+ * that change under simplified→traditional are simplified. Characters common to both scripts (most
+ * of them) do not vote.
  */
 final class ChineseVariant {
   /** Distinct characters are plenty to decide long before this many. */

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds calendar dates written the ways news pages write them: ISO ({@code 2023-03-03}, also as
- * the start of a timestamp), {@code March 3, 2023}, {@code 3 March 2023}, {@code 2023年3月3日}.
- * Purely numeric day/month orders other than ISO are ambiguous and ignored.
+ * Finds calendar dates written the ways news pages write them: ISO ({@code 2023-03-03}, also as the
+ * start of a timestamp), {@code March 3, 2023}, {@code 3 March 2023}, {@code 2023年3月3日}. Purely
+ * numeric day/month orders other than ISO are ambiguous and ignored.
  */
 final class Dates {
   private static final String MONTH =

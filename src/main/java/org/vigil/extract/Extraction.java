@@ -2,8 +2,8 @@ package org.vigil.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vigil.core.DocumentMetadata;
 import org.vigil.core.Checks;
+import org.vigil.core.DocumentMetadata;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 
@@ -15,8 +15,8 @@ import org.vigil.core.VigilException;
  * @param language a BCP 47 tag: {@code en}, {@code zh-Hans}, {@code zh-Hant}, {@code es} …, or
  *     {@code und} when undetermined
  * @param text the clean main text in its original script, paragraphs separated by blank lines
- * @param normalizedText the form used for matching and search: for Chinese, traditional
- *     characters converted to simplified; otherwise equal to {@code text}
+ * @param normalizedText the form used for matching and search: for Chinese, traditional characters
+ *     converted to simplified; otherwise equal to {@code text}
  * @param warnings what was recovered from (e.g. "invalid bytes replaced"), never empty strings
  */
 public record Extraction(

@@ -7,8 +7,8 @@ import org.vigil.core.Checks;
  * Bounds that keep hostile originals from exhausting the machine.
  *
  * @param maxBytes originals larger than this are refused ({@code too_large})
- * @param maxTextChars extracted text beyond this many characters means a decompression bomb
- *     ({@code decompression_bomb}) for compressed formats, or is cut with a warning otherwise
+ * @param maxTextChars extracted text beyond this many characters means a decompression bomb ({@code
+ *     decompression_bomb}) for compressed formats, or is cut with a warning otherwise
  * @param timeout extraction of one original taking longer fails ({@code extraction_timeout})
  */
 public record ExtractionLimits(long maxBytes, int maxTextChars, Duration timeout) {

@@ -11,14 +11,14 @@ import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 
 /**
- * The registry of extractors and the one entry point of this package: detects the media type
- * from the bytes (hints only break ties), picks the extractor and returns its result.
+ * The registry of extractors and the one entry point of this package: detects the media type from
+ * the bytes (hints only break ties), picks the extractor and returns its result.
  */
 public final class Extractors {
   /**
-   * Runs each extraction on a daemon thread so a parser stuck on hostile input can be abandoned
-   * at the deadline. Tika parsers do not always honour interruption: such a thread runs on, but
-   * the caller gets its answer and the JVM can still exit.
+   * Runs each extraction on a daemon thread so a parser stuck on hostile input can be abandoned at
+   * the deadline. Tika parsers do not always honour interruption: such a thread runs on, but the
+   * caller gets its answer and the JVM can still exit.
    */
   private static final ExecutorService WORKERS =
       Executors.newCachedThreadPool(
@@ -40,7 +40,10 @@ public final class Extractors {
     return new Extractors(
         limits,
         List.of(
-            new HtmlExtractor(), new JsonExtractor(), new PlainTextExtractor(), new TikaExtractor()));
+            new HtmlExtractor(),
+            new JsonExtractor(),
+            new PlainTextExtractor(),
+            new TikaExtractor()));
   }
 
   /** The registered extractors, in the order they are asked; for the contract test. */
@@ -53,10 +56,10 @@ public final class Extractors {
   }
 
   /**
-   * @throws VigilException with an item code ({@code unsupported_format}, {@code
-   *     empty_document}, {@code corrupt_document}, {@code encrypted_document}, {@code
-   *     too_large}, {@code decompression_bomb}, {@code invalid_encoding}, {@code no_text},
-   *     {@code extraction_timeout} …) and a message that names the problem
+   * @throws VigilException with an item code ({@code unsupported_format}, {@code empty_document},
+   *     {@code corrupt_document}, {@code encrypted_document}, {@code too_large}, {@code
+   *     decompression_bomb}, {@code invalid_encoding}, {@code no_text}, {@code extraction_timeout}
+   *     …) and a message that names the problem
    */
   public Extraction extract(byte[] bytes, DocumentHints hints) {
     if (bytes == null || bytes.length == 0) {

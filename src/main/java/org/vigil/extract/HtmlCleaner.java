@@ -18,10 +18,10 @@ import org.vigil.core.Text;
 /**
  * Finds the main text of a page and drops its boilerplate, in three passes: remove elements that
  * are never content (scripts, navigation, ad slots, share widgets, comments …), pick the content
- * root (an article body when the page marks one, else the block with the densest text and
- * fewest links, as readability does), then render it to paragraphs and drop paragraphs that are
- * labels, link lists, credits or shortcodes. Every walk is iterative: hostile nesting cannot
- * overflow the stack.
+ * root (an article body when the page marks one, else the block with the densest text and fewest
+ * links, as readability does), then render it to paragraphs and drop paragraphs that are labels,
+ * link lists, credits or shortcodes. Every walk is iterative: hostile nesting cannot overflow the
+ * stack.
  */
 final class HtmlCleaner {
   private static final String NEVER_CONTENT =
@@ -46,9 +46,38 @@ final class HtmlCleaner {
 
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-          "ul", "ol", "blockquote", "pre", "table", "tr", "th", "td", "dl", "dt", "dd", "figure",
-          "address", "hr", "br", "center", "details", "summary", "body", "caption");
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "ul",
+          "ol",
+          "blockquote",
+          "pre",
+          "table",
+          "tr",
+          "th",
+          "td",
+          "dl",
+          "dt",
+          "dd",
+          "figure",
+          "address",
+          "hr",
+          "br",
+          "center",
+          "details",
+          "summary",
+          "body",
+          "caption");
 
   private static final Pattern SHORTCODE_PAIR =
       Pattern.compile(
@@ -76,14 +105,14 @@ final class HtmlCleaner {
           line("(图片来源|圖片來源|图/|圖/|摄影|攝影|图片|圖片)[:：/].*"),
           line("(责任编辑|責任編輯|编辑|編輯|校对|校對|来源|來源|作者|发布时间|發佈時間)\\s*[:：].*"),
           line("(本报|本報)?(记者|記者)\\s*\\S{1,12}"),
-          line("by\\s+\\p{Lu}[\\p{L}.'-]+(\\s+\\p{Lu}[\\p{L}.'-]+){0,3}(\\s*(,|\\||and|-).{0,60})?"),
+          line(
+              "by\\s+\\p{Lu}[\\p{L}.'-]+(\\s+\\p{Lu}[\\p{L}.'-]+){0,3}(\\s*(,|\\||and|-).{0,60})?"),
           line("(\\d+\\s+)?(comments?|leave a (comment|reply)|评论|評論|发表评论|發表評論).*"),
           line("(published|updated|posted|last updated)\\s*[:：]?.{0,60}"),
           line("(©|copyright|\\(c\\)).*"),
           line("(getty images|afp|reuters|ap photo|epa)(\\s*/.*)?"));
 
-  private static final Pattern COOKIE =
-      Pattern.compile("cookie", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COOKIE = Pattern.compile("cookie", Pattern.CASE_INSENSITIVE);
 
   record Block(String text, int linkChars, boolean listItem) {}
 

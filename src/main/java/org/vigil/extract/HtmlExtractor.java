@@ -1,7 +1,5 @@
 package org.vigil.extract;
 
-import org.vigil.core.DocumentMetadata;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.vigil.core.DocumentMetadata;
 
 /** HTML and XHTML pages: charset, metadata, then the main text without boilerplate. */
 final class HtmlExtractor implements Extractor {
@@ -31,8 +30,7 @@ final class HtmlExtractor implements Extractor {
       declared.add(hints.declaredCharset());
     }
     // <meta charset> must sit in the first 1024 bytes (HTML spec); allow some slack
-    String head =
-        new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
     Matcher m = META_CHARSET.matcher(head);
     if (m.find()) {
       declared.add(m.group(1));

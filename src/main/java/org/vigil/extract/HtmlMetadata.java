@@ -1,7 +1,5 @@
 package org.vigil.extract;
 
-import org.vigil.core.DocumentMetadata;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -15,18 +13,18 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
+import org.vigil.core.DocumentMetadata;
 import org.vigil.core.Text;
 
 /**
- * Reads title, byline, publisher, date and canonical address from a page, trying the sources
- * in order of reliability: Open Graph and article meta tags, JSON-LD, then the visible page.
+ * Reads title, byline, publisher, date and canonical address from a page, trying the sources in
+ * order of reliability: Open Graph and article meta tags, JSON-LD, then the visible page.
  */
 final class HtmlMetadata {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·]\\s+|\\s*[_｜]\\s*");
   private static final Pattern BY_LINE =
-      Pattern.compile(
-          "(?m)^\\s*By\\s+(\\p{Lu}[\\p{L}.'-]+(?:\\s+\\p{Lu}[\\p{L}.'-]+){0,3})");
+      Pattern.compile("(?m)^\\s*By\\s+(\\p{Lu}[\\p{L}.'-]+(?:\\s+\\p{Lu}[\\p{L}.'-]+){0,3})");
   private static final Pattern CHINESE_BYLINE =
       Pattern.compile(
           // "对记者表示" is not a byline: 记者 must start a phrase (or follow 本报)
@@ -179,7 +177,9 @@ final class HtmlMetadata {
   }
 
   private static @Nullable String absolute(@Nullable Element el, String name) {
-    return el == null ? null : emptyToNull(el.absUrl(name).isEmpty() ? el.attr(name) : el.absUrl(name));
+    return el == null
+        ? null
+        : emptyToNull(el.absUrl(name).isEmpty() ? el.attr(name) : el.absUrl(name));
   }
 
   private static @Nullable String textOf(@Nullable Element el) {

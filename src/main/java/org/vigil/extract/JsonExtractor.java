@@ -1,7 +1,5 @@
 package org.vigil.extract;
 
-import org.vigil.core.DocumentMetadata;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,21 +8,33 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
+import org.vigil.core.DocumentMetadata;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 
 /**
  * Article exports from a CMS: a WordPress REST post ({@code title.rendered}, {@code
- * content.rendered} …), a flat {@code {headline, body, author …}} object, or an array holding
- * one such object. The body goes through the same cleaner as pages, so a story read from JSON
- * and from its HTML page gives nearly the same text.
+ * content.rendered} …), a flat {@code {headline, body, author …}} object, or an array holding one
+ * such object. The body goes through the same cleaner as pages, so a story read from JSON and from
+ * its HTML page gives nearly the same text.
  */
 final class JsonExtractor implements Extractor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> BODY_FIELDS =
       List.of(
-          "content", "body", "articleBody", "article_body", "text", "html", "content_html",
-          "body_html", "fulltext", "full_text", "description", "summary", "excerpt");
+          "content",
+          "body",
+          "articleBody",
+          "article_body",
+          "text",
+          "html",
+          "content_html",
+          "body_html",
+          "fulltext",
+          "full_text",
+          "description",
+          "summary",
+          "excerpt");
 
   @Override
   public boolean accepts(String mediaType) {
@@ -58,9 +68,11 @@ final class JsonExtractor implements Extractor {
     String body = longestBody(article);
     if (body == null) {
       throw VigilException.item(
-          ErrorCode.NO_TEXT, "JSON export without a body field (" + String.join(", ", BODY_FIELDS) + ")");
+          ErrorCode.NO_TEXT,
+          "JSON export without a body field (" + String.join(", ", BODY_FIELDS) + ")");
     }
-    Element fragment = Jsoup.parseBodyFragment(asHtml(body), hints.url() == null ? "" : hints.url()).body();
+    Element fragment =
+        Jsoup.parseBodyFragment(asHtml(body), hints.url() == null ? "" : hints.url()).body();
     String text = HtmlCleaner.mainText(fragment);
     JsonNode yoast = article.path("yoast_head_json");
     String title = plain(first(article, "title", "headline", "name"));
@@ -75,18 +87,23 @@ final class JsonExtractor implements Extractor {
                 first(article, "site_name", "publisher", "source", "siteName"),
                 textAt(yoast, "og_site_name")));
     String date =
-        first(article, "date", "published", "datePublished", "date_published", "pubDate",
-            "publishedAt", "published_at", "created", "date_gmt");
+        first(
+            article,
+            "date",
+            "published",
+            "datePublished",
+            "date_published",
+            "pubDate",
+            "publishedAt",
+            "published_at",
+            "created",
+            "date_gmt");
     String url =
         HtmlMetadata.first(
             first(article, "link", "url", "canonical", "canonical_url", "permalink"), hints.url());
     DocumentMetadata metadata =
         new DocumentMetadata(
-            title,
-            author,
-            publisher,
-            date == null ? null : Dates.first(date).orElse(null),
-            url);
+            title, author, publisher, date == null ? null : Dates.first(date).orElse(null), url);
     return Extraction.assemble("application/json", metadata, text, decoded.warnings(), limits);
   }
 
@@ -147,5 +164,4 @@ final class JsonExtractor implements Extractor {
   private static @Nullable String plain(@Nullable String s) {
     return s == null ? null : HtmlMetadata.emptyToNull(Jsoup.parse(s).text());
   }
-
 }

@@ -8,10 +8,10 @@ import java.util.Map;
  *
  * <p>Script decides first: Han-dominant text is Chinese (simplified or traditional by which
  * characters change under conversion), kana means Japanese, Hangul Korean, Cyrillic Russian.
- * Latin-script text is scored among English, Spanish, German, French, Dutch, Italian and
- * Indonesian by the OpenNLP model combined with function words, which carry short headlines
- * where the character model is weak. Mixed pages go to the script with the most content, one
- * Han character counting as much as one Latin word.
+ * Latin-script text is scored among English, Spanish, German, French, Dutch, Italian and Indonesian
+ * by the OpenNLP model combined with function words, which carry short headlines where the
+ * character model is weak. Mixed pages go to the script with the most content, one Han character
+ * counting as much as one Latin word.
  */
 public final class LanguageDetector {
   /** Enough text to decide; the rest of a long document only costs time. */
@@ -20,8 +20,8 @@ public final class LanguageDetector {
   private LanguageDetector() {}
 
   /**
-   * @return a BCP 47 tag such as {@code en}, {@code zh-Hans}, {@code zh-Hant}, or {@code und}
-   *     for blank text, text without letters, or a language outside the supported set
+   * @return a BCP 47 tag such as {@code en}, {@code zh-Hans}, {@code zh-Hant}, or {@code und} for
+   *     blank text, text without letters, or a language outside the supported set
    */
   public static String detect(String text) {
     if (text == null || text.isBlank()) {

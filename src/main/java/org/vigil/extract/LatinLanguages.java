@@ -14,19 +14,19 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
- * Chooses among the Latin-script languages Vigil supports. The OpenNLP character model is good
- * on paragraphs and weak on headlines; function words are the reverse, so both vote.
+ * Chooses among the Latin-script languages Vigil supports. The OpenNLP character model is good on
+ * paragraphs and weak on headlines; function words are the reverse, so both vote.
  */
 final class LatinLanguages {
   /** OpenNLP's ISO 639-3 codes → our tags; Malay and Indonesian are one language to the model. */
   private static final Map<String, String> FROM_ISO3 =
       Map.of(
-          "eng", "en", "spa", "es", "deu", "de", "fra", "fr", "nld", "nl", "ita", "it", "ind",
-          "id", "msa", "id", "zlm", "id", "zsm", "id");
+          "eng", "en", "spa", "es", "deu", "de", "fra", "fr", "nld", "nl", "ita", "it", "ind", "id",
+          "msa", "id", "zlm", "id", "zsm", "id");
 
   /**
-   * Headlines often have no function words at all, so each list also holds words of Vigil's
-   * own beat (police, government, investigate …) in that language's spelling.
+   * Headlines often have no function words at all, so each list also holds words of Vigil's own
+   * beat (police, government, investigate …) in that language's spelling.
    */
   private static final String DOMAIN_EN =
       " investigate investigates police government says calls closes shuts linked secret"

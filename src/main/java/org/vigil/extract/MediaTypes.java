@@ -17,9 +17,9 @@ import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 
 /**
- * Media type detection. Tika looks at the bytes only (magic numbers, container contents): a
- * file name can lie. The name and the declared type then only refine a generic answer, e.g.
- * text that is in fact a JSON export, and explain refusals ("named .pdf, but the bytes …").
+ * Media type detection. Tika looks at the bytes only (magic numbers, container contents): a file
+ * name can lie. The name and the declared type then only refine a generic answer, e.g. text that is
+ * in fact a JSON export, and explain refusals ("named .pdf, but the bytes …").
  */
 final class MediaTypes {
   private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
@@ -75,7 +75,8 @@ final class MediaTypes {
   private static String startOf(byte[] bytes) {
     int n = Math.min(bytes.length, 2048);
     String s;
-    if (TextDecoder.looksLikeUtf16(bytes) || (n >= 2 && ((bytes[0] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFE))) {
+    if (TextDecoder.looksLikeUtf16(bytes)
+        || (n >= 2 && ((bytes[0] & 0xFF) == 0xFF || (bytes[0] & 0xFF) == 0xFE))) {
       s = TextDecoder.decode(java.util.Arrays.copyOf(bytes, n - n % 2), java.util.List.of()).text();
     } else {
       s = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
@@ -145,9 +146,9 @@ final class MediaTypes {
   }
 
   /**
-   * Any zip (DOCX, ODT, EPUB, or of unknown content) that inflates both beyond 100 times its
-   * size and beyond the text cap is a bomb. The inflated bytes are counted, never kept, and
-   * counting stops at the first bound, so a bomb costs at most that much inflating.
+   * Any zip (DOCX, ODT, EPUB, or of unknown content) that inflates both beyond 100 times its size
+   * and beyond the text cap is a bomb. The inflated bytes are counted, never kept, and counting
+   * stops at the first bound, so a bomb costs at most that much inflating.
    */
   static final class ZipGuard {
     /** Real archives compress text perhaps 10:1; bombs reach 1000:1. */

@@ -14,17 +14,18 @@ import org.vigil.core.Text;
  * the normalised text, and LSH band keys so candidates are found by lookup instead of comparing
  * every pair.
  *
- * <p>Texts are cut into units: a word for alphabetic scripts, a single character for Han, kana
- * and hangul (Chinese has no spaces). Shingles are runs of {@value #SHINGLE} units, so one edited
- * word changes only a few shingles. With {@value #BANDS} bands of {@value #ROWS} rows, pairs at
- * Jaccard 0.5 become candidates with probability ≈ 0.87 and at 0.7 ≈ 0.9997, while pairs at 0.2
- * almost never do; candidates are then confirmed on the estimated similarity.
+ * <p>Texts are cut into units: a word for alphabetic scripts, a single character for Han, kana and
+ * hangul (Chinese has no spaces). Shingles are runs of {@value #SHINGLE} units, so one edited word
+ * changes only a few shingles. With {@value #BANDS} bands of {@value #ROWS} rows, pairs at Jaccard
+ * 0.5 become candidates with probability ≈ 0.87 and at 0.7 ≈ 0.9997, while pairs at 0.2 almost
+ * never do; candidates are then confirmed on the estimated similarity.
  */
 public final class MinHash {
   public static final int BANDS = 32;
   public static final int ROWS = 4;
   public static final int SIZE = BANDS * ROWS;
   static final int SHINGLE = 4;
+
   /** Estimated Jaccard similarity from which two texts are the same story. */
   public static final double NEAR_DUPLICATE = 0.5;
 
@@ -38,8 +39,8 @@ public final class MinHash {
   /**
    * Fingerprints a normalised text (traditional Chinese already made simplified).
    *
-   * <p>Empty text gives a signature of {@link Long#MAX_VALUE} values and no band keys, so it
-   * never becomes a near-duplicate candidate.
+   * <p>Empty text gives a signature of {@link Long#MAX_VALUE} values and no band keys, so it never
+   * becomes a near-duplicate candidate.
    */
   public static Fingerprint of(String normalizedText) {
     List<String> units = units(normalizedText);

@@ -1,9 +1,8 @@
 package org.vigil.extract;
 
-import org.vigil.core.DocumentMetadata;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.core.DocumentMetadata;
 import org.vigil.core.Text;
 
 /** Plain text in any common encoding; the first short line is taken as the title. */

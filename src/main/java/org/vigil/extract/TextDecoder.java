@@ -18,15 +18,15 @@ import org.vigil.core.VigilException;
 
 /**
  * Turns bytes of unknown encoding into text. Order of evidence: a byte-order mark, then the
- * declared charsets in the order given (HTTP header, then {@code <meta charset>}), then the
- * bytes themselves: UTF-16 without a mark (zero bytes on one side), valid UTF-8, ICU's
- * statistical detector. A declared charset the bytes contradict is ignored with a warning.
+ * declared charsets in the order given (HTTP header, then {@code <meta charset>}), then the bytes
+ * themselves: UTF-16 without a mark (zero bytes on one side), valid UTF-8, ICU's statistical
+ * detector. A declared charset the bytes contradict is ignored with a warning.
  */
 final class TextDecoder {
   /**
-   * Broken UTF-8 is repaired (bad sequences → U+FFFD, with a warning) only when it is rare: at
-   * most one bad sequence per 1,000 bytes and never more than 16. A short text gets no
-   * tolerance at all, because there a single bad byte is as likely a wrong guess as damage.
+   * Broken UTF-8 is repaired (bad sequences → U+FFFD, with a warning) only when it is rare: at most
+   * one bad sequence per 1,000 bytes and never more than 16. A short text gets no tolerance at all,
+   * because there a single bad byte is as likely a wrong guess as damage.
    */
   private static final int BYTES_PER_TOLERATED_ERROR = 1_000;
 
@@ -132,13 +132,13 @@ final class TextDecoder {
   }
 
   /**
-   * Realistic text in UTF-16 without a mark still has ASCII (digits, spaces, line ends), whose
-   * high byte is zero: zeros on odd offsets mean little-endian, on even offsets big-endian.
+   * Realistic text in UTF-16 without a mark still has ASCII (digits, spaces, line ends), whose high
+   * byte is zero: zeros on odd offsets mean little-endian, on even offsets big-endian.
    */
   /**
    * Whether bytes Tika calls binary are in fact text in a legacy multibyte encoding (GBK, Big5,
-   * Shift_JIS lack the magic Tika looks for): they must decode in some charset to text with
-   * almost no control characters. Random bytes decode to many.
+   * Shift_JIS lack the magic Tika looks for): they must decode in some charset to text with almost
+   * no control characters. Random bytes decode to many.
    */
   static boolean looksLikeText(byte[] b) {
     if (looksLikeUtf16(b)) {
@@ -160,7 +160,8 @@ final class TextDecoder {
     int odd = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+      boolean control =
+          Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f';
       if (control || c == '\uFFFD' || Character.getType(c) == Character.PRIVATE_USE) {
         odd++;
       }

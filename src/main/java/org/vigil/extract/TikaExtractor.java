@@ -1,7 +1,5 @@
 package org.vigil.extract;
 
-import org.vigil.core.DocumentMetadata;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +17,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.jspecify.annotations.Nullable;
+import org.vigil.core.DocumentMetadata;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 
@@ -129,8 +128,9 @@ final class TikaExtractor implements Extractor {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    boolean eof = root instanceof java.io.EOFException
-        || String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT).contains("end of");
+    boolean eof =
+        root instanceof java.io.EOFException
+            || String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT).contains("end of");
     return VigilException.item(
         eof ? ErrorCode.TRUNCATED_DOCUMENT : ErrorCode.CORRUPT_DOCUMENT,
         "cannot parse this "
@@ -186,5 +186,4 @@ final class TikaExtractor implements Extractor {
     String joined = String.join(", ", values).strip();
     return joined.isEmpty() ? null : joined;
   }
-
 }

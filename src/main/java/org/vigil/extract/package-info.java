@@ -1,5 +1,6 @@
 /**
- * Pure functions from an original's bytes to clean text, metadata, language and fingerprints: one extractor per format behind one interface and one registry. No JDBC, no Lucene, no network.
+ * Pure functions from an original's bytes to clean text, metadata, language and fingerprints: one
+ * extractor per format behind one interface and one registry. No JDBC, no Lucene, no network.
  *
  * <p>May use: core.
  */

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Which addresses a fetch may never reach, and how numeric host spellings are read. Everything
- * that is not a globally routable unicast address is refused: the machine itself, the networks
- * behind it, cloud metadata endpoints, and every IPv6 form that embeds such an IPv4 address.
+ * Which addresses a fetch may never reach, and how numeric host spellings are read. Everything that
+ * is not a globally routable unicast address is refused: the machine itself, the networks behind
+ * it, cloud metadata endpoints, and every IPv6 form that embeds such an IPv4 address.
  */
 final class AddressRules {
   private AddressRules() {}
@@ -173,7 +173,10 @@ final class AddressRules {
 
   private static long parse(String digits, int radix) {
     // bounded length, so overlong numbers are rejected instead of overflowing
-    if (digits.isEmpty() || digits.length() > 12 || digits.charAt(0) == '+' || digits.charAt(0) == '-') {
+    if (digits.isEmpty()
+        || digits.length() > 12
+        || digits.charAt(0) == '+'
+        || digits.charAt(0) == '-') {
       throw new NumberFormatException(digits);
     }
     return Long.parseLong(digits, radix);

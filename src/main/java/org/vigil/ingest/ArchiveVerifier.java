@@ -20,7 +20,9 @@ public final class ArchiveVerifier {
   /** A problem with one original. */
   public record Problem(String sourceId, ContentHash hash, ArchiveCheck check) {}
 
-  /** @param problems missing and altered originals, in source id order; empty when all verify */
+  /**
+   * @param problems missing and altered originals, in source id order; empty when all verify
+   */
   public record Report(long checked, long ok, List<Problem> problems) {
     public Report {
       problems = List.copyOf(problems);

@@ -25,6 +25,7 @@ public record FetchPolicy(
   }
 
   public static FetchPolicy defaults() {
-    return new FetchPolicy(false, 100L * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30), 5);
+    return new FetchPolicy(
+        false, 100L * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30), 5);
   }
 }

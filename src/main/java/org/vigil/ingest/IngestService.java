@@ -45,15 +45,15 @@ import org.vigil.search.IndexedSource;
 import org.vigil.search.SourceIndex;
 
 /**
- * Captures files, folders, WARC files and URLs: each original is extracted, archived, stored,
- * put in a story cluster and indexed. Every item ends with a status; a failing item is logged
- * with its reason and never stops the run or touches what is already stored.
+ * Captures files, folders, WARC files and URLs: each original is extracted, archived, stored, put
+ * in a story cluster and indexed. Every item ends with a status; a failing item is logged with its
+ * reason and never stops the run or touches what is already stored.
  *
  * <p>Order per item, chosen for crash safety: extract first (so failures leave no trace), then
  * write the original to the archive (atomic rename), then one database transaction (source,
  * capture, fingerprint, cluster), then the index. A kill between archive and database leaves an
- * unreferenced original that the rerun adopts; a kill before the index commit leaves sources
- * marked unindexed, which {@link #catchUpIndex()} adds on the next run.
+ * unreferenced original that the rerun adopts; a kill before the index commit leaves sources marked
+ * unindexed, which {@link #catchUpIndex()} adds on the next run.
  */
 public final class IngestService {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -122,12 +122,16 @@ public final class IngestService {
                   try {
                     unit.run(ctx);
                   } catch (VigilException e) {
-                    ctx.sink.accept(ItemResult.failed(unit.label(), null, e.code(), e.getMessage()));
+                    ctx.sink.accept(
+                        ItemResult.failed(unit.label(), null, e.code(), e.getMessage()));
                   } catch (RuntimeException e) {
                     // a bug must not lose the batch; the unit is reported as failed
                     LOG.error("unexpected failure on {}", unit.label(), e);
                     ctx.sink.accept(
-                        ItemResult.failed(unit.label(), null, ErrorCode.CORRUPT_DOCUMENT,
+                        ItemResult.failed(
+                            unit.label(),
+                            null,
+                            ErrorCode.CORRUPT_DOCUMENT,
                             "unexpected error: " + e));
                   } finally {
                     listener.unitDone();
@@ -195,7 +199,8 @@ public final class IngestService {
       return ItemResult.failed(o.input(), o.url(), e.code(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("unexpected failure on {}", o.input(), e);
-      return ItemResult.failed(o.input(), o.url(), ErrorCode.CORRUPT_DOCUMENT, "unexpected error: " + e);
+      return ItemResult.failed(
+          o.input(), o.url(), ErrorCode.CORRUPT_DOCUMENT, "unexpected error: " + e);
     }
   }
 
@@ -273,7 +278,8 @@ public final class IngestService {
   }
 
   private static CaptureRecord captureOf(Original o, String sourceId, String mediaType) {
-    return new CaptureRecord(sourceId, o.origin(), o.retrievedAt(), mediaType, o.bytes().length, o.http());
+    return new CaptureRecord(
+        sourceId, o.origin(), o.retrievedAt(), mediaType, o.bytes().length, o.http());
   }
 
   private void commitIndex() {
@@ -289,8 +295,8 @@ public final class IngestService {
   }
 
   /**
-   * Time spent in each stage since this service was made, summed over worker threads, in
-   * seconds: where a run's time goes (the ingest benchmark prints it).
+   * Time spent in each stage since this service was made, summed over worker threads, in seconds:
+   * where a run's time goes (the ingest benchmark prints it).
    */
   public java.util.Map<String, Double> stageSeconds() {
     return stages.seconds();
@@ -326,7 +332,10 @@ public final class IngestService {
   // ---- units of work -----------------------------------------------------------------------
 
   private record Context(
-      Extractors extractors, SafeFetcher fetcher, IngestOptions options, Consumer<ItemResult> sink) {}
+      Extractors extractors,
+      SafeFetcher fetcher,
+      IngestOptions options,
+      Consumer<ItemResult> sink) {}
 
   private interface Unit {
     String label();
@@ -338,8 +347,10 @@ public final class IngestService {
     List<Unit> units = new ArrayList<>();
     for (String input : inputs) {
       String lower = input.toLowerCase(Locale.ROOT);
-      if (lower.matches("^[a-z][a-z0-9+.-]*://.*") || lower.startsWith("javascript:")
-          || lower.startsWith("data:") || lower.startsWith("mailto:")) {
+      if (lower.matches("^[a-z][a-z0-9+.-]*://.*")
+          || lower.startsWith("javascript:")
+          || lower.startsWith("data:")
+          || lower.startsWith("mailto:")) {
         units.add(new UrlUnit(input));
         continue;
       }
@@ -349,9 +360,12 @@ public final class IngestService {
           // hidden files (.DS_Store, editor swap files) are not sources
           walk.filter(Files::isRegularFile)
               .filter(p -> !String.valueOf(p.getFileName()).startsWith("."))
-              .sorted().forEach(p -> units.add(fileUnit(p, p.toString())));
+              .sorted()
+              .forEach(p -> units.add(fileUnit(p, p.toString())));
         } catch (IOException e) {
-          units.add(new FailedUnit(input, ErrorCode.UNREADABLE_FILE, "cannot list folder: " + e.getMessage()));
+          units.add(
+              new FailedUnit(
+                  input, ErrorCode.UNREADABLE_FILE, "cannot list folder: " + e.getMessage()));
         }
       } else {
         units.add(fileUnit(path, input));
@@ -365,13 +379,15 @@ public final class IngestService {
   }
 
   private static boolean isWarc(Path path) {
-    String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
       return true;
     }
     try (InputStream in = Files.newInputStream(path)) {
       byte[] head = in.readNBytes(5);
-      if (head.length == 5 && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("WARC/")) {
+      if (head.length == 5
+          && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("WARC/")) {
         return true;
       }
     } catch (IOException e) {
@@ -379,7 +395,8 @@ public final class IngestService {
     }
     if (name.endsWith(".gz")) {
       try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
-        return new String(in.readNBytes(5), java.nio.charset.StandardCharsets.US_ASCII).equals("WARC/");
+        return new String(in.readNBytes(5), java.nio.charset.StandardCharsets.US_ASCII)
+            .equals("WARC/");
       } catch (IOException e) {
         return false;
       }
@@ -411,16 +428,22 @@ public final class IngestService {
       try {
         long size = Files.size(path);
         if (size > ctx.options.maxBytes()) {
-          return ItemResult.failed(label, null, ErrorCode.TOO_LARGE,
+          return ItemResult.failed(
+              label,
+              null,
+              ErrorCode.TOO_LARGE,
               "file is " + size + " bytes, over the limit of " + ctx.options.maxBytes() + " bytes");
         }
         bytes = Files.readAllBytes(path);
       } catch (NoSuchFileException e) {
-        return ItemResult.failed(label, null, ErrorCode.UNREADABLE_FILE, "no such file or folder: " + path);
+        return ItemResult.failed(
+            label, null, ErrorCode.UNREADABLE_FILE, "no such file or folder: " + path);
       } catch (AccessDeniedException e) {
-        return ItemResult.failed(label, null, ErrorCode.UNREADABLE_FILE, "permission denied: " + path);
+        return ItemResult.failed(
+            label, null, ErrorCode.UNREADABLE_FILE, "permission denied: " + path);
       } catch (IOException e) {
-        return ItemResult.failed(label, null, ErrorCode.UNREADABLE_FILE, "cannot read " + path + ": " + e.getMessage());
+        return ItemResult.failed(
+            label, null, ErrorCode.UNREADABLE_FILE, "cannot read " + path + ": " + e.getMessage());
       }
       Path abs = path.toAbsolutePath().normalize();
       Original o =
@@ -454,7 +477,9 @@ public final class IngestService {
       try {
         r = ctx.fetcher.fetch(URI.create(url.trim()));
       } catch (IllegalArgumentException e) {
-        ctx.sink.accept(ItemResult.failed(url, null, ErrorCode.INVALID_INPUT, "not a valid URL: " + e.getMessage()));
+        ctx.sink.accept(
+            ItemResult.failed(
+                url, null, ErrorCode.INVALID_INPUT, "not a valid URL: " + e.getMessage()));
         return;
       } catch (VigilException e) {
         ctx.sink.accept(ItemResult.failed(url, null, e.code(), e.getMessage()));
@@ -466,11 +491,17 @@ public final class IngestService {
               url,
               r.finalUri().toString(),
               r.body(),
-              new DocumentHints(lastSegment(r.finalUri()), contentType, charsetOf(contentType), r.finalUri().toString()),
+              new DocumentHints(
+                  lastSegment(r.finalUri()),
+                  contentType,
+                  charsetOf(contentType),
+                  r.finalUri().toString()),
               new CaptureRecord.Origin(CaptureRecord.Origin.Kind.URL, url),
               r.retrievedAt(),
               new CaptureRecord.HttpCapture(
-                  r.status(), r.headers(), r.finalUri().toString(),
+                  r.status(),
+                  r.headers(),
+                  r.finalUri().toString(),
                   r.redirects().stream().map(URI::toString).toList()));
       ctx.sink.accept(capture(o, ctx.extractors));
     }
@@ -501,9 +532,12 @@ public final class IngestService {
               WarcEntry e = item.entry();
               if (e == null) {
                 VigilException f = item.failure();
-                ctx.sink.accept(ItemResult.failed(label, item.label(),
-                    f == null ? ErrorCode.CORRUPT_DOCUMENT : f.code(),
-                    f == null ? "unreadable record" : f.getMessage()));
+                ctx.sink.accept(
+                    ItemResult.failed(
+                        label,
+                        item.label(),
+                        f == null ? ErrorCode.CORRUPT_DOCUMENT : f.code(),
+                        f == null ? "unreadable record" : f.getMessage()));
                 return;
               }
               ctx.sink.accept(captureRecord(ctx, e, abs));
@@ -516,7 +550,10 @@ public final class IngestService {
     private ItemResult captureRecord(Context ctx, WarcEntry e, String abs) {
       Integer status = e.httpStatus();
       if (status != null && (status < 200 || status >= 300)) {
-        return ItemResult.failed(label, e.targetUri(), ErrorCode.HTTP_ERROR,
+        return ItemResult.failed(
+            label,
+            e.targetUri(),
+            ErrorCode.HTTP_ERROR,
             "WARC record " + e.recordId() + " is an HTTP " + status + " response, not a document");
       }
       String ct = e.contentType();
@@ -525,12 +562,14 @@ public final class IngestService {
               label,
               e.targetUri(),
               e.payload(),
-              new DocumentHints(lastSegment(safeUri(e.targetUri())), ct, charsetOf(ct), e.targetUri()),
+              new DocumentHints(
+                  lastSegment(safeUri(e.targetUri())), ct, charsetOf(ct), e.targetUri()),
               new CaptureRecord.Origin(CaptureRecord.Origin.Kind.WARC, abs + "#" + e.recordId()),
               e.date(),
               status == null
                   ? null
-                  : new CaptureRecord.HttpCapture(status, e.httpHeaders(), e.targetUri(), List.of()));
+                  : new CaptureRecord.HttpCapture(
+                      status, e.httpHeaders(), e.targetUri(), List.of()));
       return capture(o, ctx.extractors);
     }
   }
@@ -582,7 +621,8 @@ public final class IngestService {
       Thread.currentThread().interrupt();
       throw new VigilException(ErrorCode.STORE_FAILURE, "ingest interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new VigilException(ErrorCode.STORE_FAILURE, "ingest worker failed: " + e.getCause(), e.getCause());
+      throw new VigilException(
+          ErrorCode.STORE_FAILURE, "ingest worker failed: " + e.getCause(), e.getCause());
     }
   }
 

@@ -10,9 +10,9 @@ import org.vigil.core.ErrorCode;
  * @param url the record's target URL for WARC records, the final URL for fetched URLs
  * @param sourceId the source the item is (or already was) stored as; absent when it failed
  * @param clusterId the story cluster of that source
- * @param duplicate for a captured item, whether its source joined a cluster that already had
- *     other sources (so a story captured from three outlets counts two duplicates, whatever the
- *     order); for an unchanged item, whether its cluster has other sources
+ * @param duplicate for a captured item, whether its source joined a cluster that already had other
+ *     sources (so a story captured from three outlets counts two duplicates, whatever the order);
+ *     for an unchanged item, whether its cluster has other sources
  * @param error the reason of a failure
  */
 public record ItemResult(

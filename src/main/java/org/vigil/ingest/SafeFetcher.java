@@ -120,8 +120,8 @@ public final class SafeFetcher implements AutoCloseable {
    * Fetches {@code uri} with GET, following up to {@code maxRedirects} redirects.
    *
    * @throws VigilException {@code blocked_scheme}, {@code blocked_address}, {@code
-   *     unresolvable_host}, {@code fetch_timeout}, {@code too_large}, {@code http_error} (status
-   *     ≥ 400), {@code too_many_redirects}, {@code fetch_failed}; {@code invalid_input} for a URL
+   *     unresolvable_host}, {@code fetch_timeout}, {@code too_large}, {@code http_error} (status ≥
+   *     400), {@code too_many_redirects}, {@code fetch_failed}; {@code invalid_input} for a URL
    *     without a host or with credentials in it
    */
   public FetchedResource fetch(URI uri) {
@@ -250,14 +250,12 @@ public final class SafeFetcher implements AutoCloseable {
 
   private static String bareHost(URI uri) {
     String host = uri.getHost();
-    return host.startsWith("[") && host.endsWith("]")
-        ? host.substring(1, host.length() - 1)
-        : host;
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
   /**
-   * Resolves {@code host} and checks every address. Used both before a request and by the
-   * client's own resolver, whose answer is the one connected to.
+   * Resolves {@code host} and checks every address. Used both before a request and by the client's
+   * own resolver, whose answer is the one connected to.
    */
   private InetAddress[] resolveAndVet(String host) {
     InetAddress[] addresses;
@@ -268,15 +266,17 @@ public final class SafeFetcher implements AutoCloseable {
       try {
         addresses = InetAddress.getAllByName(host);
       } catch (UnknownHostException e) {
-        throw VigilException.item(
-            ErrorCode.UNRESOLVABLE_HOST, "cannot resolve host " + host, e);
+        throw VigilException.item(ErrorCode.UNRESOLVABLE_HOST, "cannot resolve host " + host, e);
       }
     }
     for (InetAddress address : addresses) {
       if (forbidden.test(address)) {
         throw VigilException.item(
             ErrorCode.BLOCKED_ADDRESS,
-            "host " + host + " resolves to " + address.getHostAddress()
+            "host "
+                + host
+                + " resolves to "
+                + address.getHostAddress()
                 + ", which is not on the public internet");
       }
     }
@@ -297,9 +297,8 @@ public final class SafeFetcher implements AutoCloseable {
   private final class VettingResolver implements DnsResolver {
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-      String bare = host.startsWith("[") && host.endsWith("]")
-          ? host.substring(1, host.length() - 1)
-          : host;
+      String bare =
+          host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
       try {
         return resolveAndVet(bare);
       } catch (VigilException e) {

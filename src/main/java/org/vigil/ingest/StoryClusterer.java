@@ -9,10 +9,10 @@ import org.vigil.extract.MinHash;
 import org.vigil.records.SourceStore;
 
 /**
- * Puts a new source into a story cluster: with every source of identical normalised text, and
- * with LSH candidates whose estimated similarity reaches {@link MinHash#NEAR_DUPLICATE}. When
- * the new source bridges several clusters they merge into the one with the smallest id, so a
- * cluster id is always the id of one of its members and is stable while nothing merges.
+ * Puts a new source into a story cluster: with every source of identical normalised text, and with
+ * LSH candidates whose estimated similarity reaches {@link MinHash#NEAR_DUPLICATE}. When the new
+ * source bridges several clusters they merge into the one with the smallest id, so a cluster id is
+ * always the id of one of its members and is stable while nothing merges.
  *
  * <p>Runs inside the caller's transaction. Cost per source: one indexed lookup per band and a
  * signature comparison per candidate (at most {@value #MAX_CANDIDATES}), independent of how many

@@ -58,7 +58,9 @@ public final class Database implements AutoCloseable {
     T apply(Connection c) throws SQLException;
   }
 
-  /** Runs {@code work} holding the connection; inside a transaction if one is open on this thread. */
+  /**
+   * Runs {@code work} holding the connection; inside a transaction if one is open on this thread.
+   */
   <T> T with(SqlWork<T> work) {
     lock.lock();
     try {
@@ -71,8 +73,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one transaction: every store call it makes on this thread commits
-   * together or not at all. Nested calls join the outer transaction.
+   * Runs {@code work} in one transaction: every store call it makes on this thread commits together
+   * or not at all. Nested calls join the outer transaction.
    */
   public <T> T inTransaction(Supplier<T> work) {
     lock.lock();

@@ -7,8 +7,8 @@ import org.vigil.core.DocumentMetadata;
 /**
  * A captured source as stored.
  *
- * @param clusterId the story cluster: the id of one member, equal to {@link #id()} while the
- *     source has no duplicate
+ * @param clusterId the story cluster: the id of one member, equal to {@link #id()} while the source
+ *     has no duplicate
  */
 public record SourceRecord(
     OriginalRef original,

@@ -16,8 +16,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -126,15 +126,21 @@ public final class SourceStore {
   public Optional<SourceRecord> find(String idOrPrefix) {
     String p = idOrPrefix.trim().toLowerCase(java.util.Locale.ROOT);
     if (p.length() < 4 || !p.matches("[0-9a-f]+")) {
-      throw VigilException.invalid("id", "a source id is 4 to 64 hex digits, got '" + idOrPrefix + "'");
+      throw VigilException.invalid(
+          "id", "a source id is 4 to 64 hex digits, got '" + idOrPrefix + "'");
     }
     return db.with(
         c -> {
           String column = p.length() > ContentHash.SOURCE_ID_LENGTH ? "sha256" : "id";
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT " + SOURCE_COLUMNS + " FROM source WHERE " + column
-                      + " >= ? AND " + column + " < ? ORDER BY id LIMIT 2")) {
+                  "SELECT "
+                      + SOURCE_COLUMNS
+                      + " FROM source WHERE "
+                      + column
+                      + " >= ? AND "
+                      + column
+                      + " < ? ORDER BY id LIMIT 2")) {
             ps.setString(1, p);
             ps.setString(2, p + "g"); // 'g' sorts after every hex digit
             try (ResultSet rs = ps.executeQuery()) {
@@ -290,8 +296,8 @@ public final class SourceStore {
   }
 
   /**
-   * Sources sharing at least one LSH band key with {@code bandKeys}, at most {@code limit},
-   * those sharing the most bands first.
+   * Sources sharing at least one LSH band key with {@code bandKeys}, at most {@code limit}, those
+   * sharing the most bands first.
    */
   public List<String> lshCandidates(long[] bandKeys, int limit) {
     if (bandKeys.length == 0) {
@@ -302,7 +308,9 @@ public final class SourceStore {
           String marks = "?,".repeat(bandKeys.length - 1) + "?";
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT source_id FROM lsh_band WHERE band_key IN (" + marks + ")"
+                  "SELECT source_id FROM lsh_band WHERE band_key IN ("
+                      + marks
+                      + ")"
                       + " GROUP BY source_id ORDER BY COUNT(*) DESC, source_id LIMIT ?")) {
             for (int i = 0; i < bandKeys.length; i++) {
               ps.setLong(i + 1, bandKeys[i]);
@@ -381,7 +389,9 @@ public final class SourceStore {
           Map<String, List<SourceSummary>> out = new LinkedHashMap<>();
           try (PreparedStatement ps =
                   c.prepareStatement(
-                      "SELECT " + SUMMARY_COLUMNS + " FROM source WHERE cluster_id IN"
+                      "SELECT "
+                          + SUMMARY_COLUMNS
+                          + " FROM source WHERE cluster_id IN"
                           + " (SELECT cluster_id FROM source GROUP BY cluster_id HAVING COUNT(*) > 1)"
                           + " ORDER BY cluster_id, captured_at, id");
               ResultSet rs = ps.executeQuery()) {
@@ -421,7 +431,8 @@ public final class SourceStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT " + SUMMARY_COLUMNS
+                  "SELECT "
+                      + SUMMARY_COLUMNS
                       + " FROM source WHERE cluster_id = ? ORDER BY captured_at, id")) {
             ps.setString(1, clusterId);
             List<SourceSummary> out = new ArrayList<>();
@@ -443,7 +454,9 @@ public final class SourceStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT " + SOURCE_COLUMNS + " FROM source WHERE indexed = 0 ORDER BY id LIMIT ?")) {
+                  "SELECT "
+                      + SOURCE_COLUMNS
+                      + " FROM source WHERE indexed = 0 ORDER BY id LIMIT ?")) {
             ps.setInt(1, limit);
             return readSources(ps);
           }
@@ -453,7 +466,8 @@ public final class SourceStore {
   public void markIndexed(Collection<String> ids) {
     db.with(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement("UPDATE source SET indexed = 1 WHERE id = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE source SET indexed = 1 WHERE id = ?")) {
             for (String id : ids) {
               ps.setString(1, id);
               ps.addBatch();
@@ -579,7 +593,8 @@ public final class SourceStore {
     try {
       return JSON.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new VigilException(ErrorCode.STORE_FAILURE, "unreadable JSON column: " + e.getMessage(), e);
+      throw new VigilException(
+          ErrorCode.STORE_FAILURE, "unreadable JSON column: " + e.getMessage(), e);
     }
   }
 

@@ -138,8 +138,8 @@ final class Analyzers {
 
   /**
    * Overlapping Han bigrams only (other tokens are dropped: the English field has them). smartcn
-   * segments by context, so 服务站 in a query may be 服务 / 站 in a text ("服务站在…"); bigrams
-   * searched as a phrase match the characters in sequence whatever the segmentation.
+   * segments by context, so 服务站 in a query may be 服务 / 站 in a text ("服务站在…"); bigrams searched as a
+   * phrase match the characters in sequence whatever the segmentation.
    */
   static final class ChineseBigrams extends Analyzer {
     private static final Set<String> BIGRAM_TYPES = Set.of("<DOUBLE>", "<SINGLE>");
@@ -166,8 +166,8 @@ final class Analyzers {
   }
 
   /**
-   * Any other language: ICU word segmentation (dictionary-based for Japanese, spaces elsewhere)
-   * and NFKC case folding, no stemming; locale-independent by construction.
+   * Any other language: ICU word segmentation (dictionary-based for Japanese, spaces elsewhere) and
+   * NFKC case folding, no stemming; locale-independent by construction.
    */
   static final class Generic extends Analyzer {
     @Override

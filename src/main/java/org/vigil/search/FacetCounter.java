@@ -19,8 +19,8 @@ import org.apache.lucene.search.ScoreMode;
 
 /**
  * Counts every match (not just the top page) and its facet values, from the one joined
- * language/publisher/year doc value: per segment an array increment per match, and the few
- * distinct combinations are split into facets at the end.
+ * language/publisher/year doc value: per segment an array increment per match, and the few distinct
+ * combinations are split into facets at the end.
  */
 final class FacetCounter implements Collector {
   static final List<String> FACETS = List.of("language", "publisher", "year");
@@ -54,7 +54,8 @@ final class FacetCounter implements Collector {
         total += collected;
         for (int ord = 0; ord < ordCounts.length; ord++) {
           if (ordCounts[ord] > 0) {
-            combinations.merge(values.lookupOrd(ord).utf8ToString(), (long) ordCounts[ord], Long::sum);
+            combinations.merge(
+                values.lookupOrd(ord).utf8ToString(), (long) ordCounts[ord], Long::sum);
           }
         }
       }

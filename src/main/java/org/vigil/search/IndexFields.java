@@ -8,13 +8,16 @@ final class IndexFields {
   // analysed, with offsets in postings for the highlighter; title and text are two values
   static final String EN = "en";
   static final String ZH = "zh";
+
   /** Han bigrams: recall where smartcn segments a word differently in the text and the query. */
   static final String ZH_BIGRAM = "zh_bi";
+
   static final String STD = "std";
 
   // stored for display and snippets
   static final String TITLE = "title";
   static final String TEXT = "text";
+
   /** Only stored when the simplified form differs in length, so offsets cannot map 1:1. */
   static final String NORM_TITLE = "ntitle";
 
@@ -25,6 +28,7 @@ final class IndexFields {
   static final String LANG = "lang";
   static final String LANG_BASE = "lang_base";
   static final String PUBLISHER = "publisher";
+
   /** Epoch day: point for ranges, doc values, stored. */
   static final String PUBLISHED = "published";
 
@@ -34,6 +38,7 @@ final class IndexFields {
    * counting over hundreds of thousands of matches cheap.
    */
   static final String FACETS = "facets";
+
   static final char FACET_SEP = '\u001F';
 
   private IndexFields() {}

@@ -8,8 +8,8 @@ import org.vigil.core.Checks;
  * A search as a user typed it. {@code text} uses simple syntax: words, {@code "phrases"}, {@code
  * -excluded}, {@code a | b}, {@code prefix*}; it is never able to raise a syntax error.
  *
- * @param language keep only sources in this language; {@code zh} matches {@code zh-Hans} and
- *     {@code zh-Hant}
+ * @param language keep only sources in this language; {@code zh} matches {@code zh-Hans} and {@code
+ *     zh-Hant}
  */
 public record SearchQuery(
     String text,

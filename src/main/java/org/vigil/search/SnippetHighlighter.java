@@ -27,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class SnippetHighlighter extends UnifiedHighlighter {
   static final int MAX_SNIPPET = 240;
+
   /** Characters of context kept before the first match when a passage must be cut. */
   private static final int LEAD = 60;
+
   /** Joins title and text; one char, like the index's offset gap between values. */
   private static final char SEP = '\u2029';
 
@@ -50,9 +52,10 @@ final class SnippetHighlighter extends UnifiedHighlighter {
             .withFormatter(new SnippetFormatter()));
   }
 
-  /** Per field, per doc (in the order of {@code docIds}): a snippet or null where nothing matched. */
-  Map<String, Object[]> snippets(String[] fields, Query query, int[] docIds)
-      throws IOException {
+  /**
+   * Per field, per doc (in the order of {@code docIds}): a snippet or null where nothing matched.
+   */
+  Map<String, Object[]> snippets(String[] fields, Query query, int[] docIds) throws IOException {
     int[] maxPassages = new int[fields.length];
     Arrays.fill(maxPassages, 1);
     return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
@@ -78,7 +81,10 @@ final class SnippetHighlighter extends UnifiedHighlighter {
         if (IndexFields.ZH.equals(fields[i]) || IndexFields.ZH_BIGRAM.equals(fields[i])) {
           String nt = doc.get(IndexFields.NORM_TITLE);
           String nx = doc.get(IndexFields.NORM_TEXT);
-          values[i] = nt == null && nx == null ? plain : (nt == null ? title : nt) + SEP + (nx == null ? text : nx);
+          values[i] =
+              nt == null && nx == null
+                  ? plain
+                  : (nt == null ? title : nt) + SEP + (nx == null ? text : nx);
         } else {
           values[i] = plain;
         }

@@ -22,8 +22,8 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -50,8 +50,8 @@ import org.vigil.core.VigilException;
  *
  * <p>Fields: English (Porter stemming) over title and text of every source; Chinese (smartcn
  * segmentation) over the simplified text of sources in {@code zh*} or containing Han characters,
- * queried after converting the query to simplified script; a generic ICU field for other
- * languages. Ranking is BM25.
+ * queried after converting the query to simplified script; a generic ICU field for other languages.
+ * Ranking is BM25.
  *
  * <p>An index left by a killed process opens normally: Lucene's native file lock dies with the
  * process, and uncommitted changes are simply lost (the last commit is intact). Opening an index
@@ -71,6 +71,7 @@ public final class SourceIndex implements AutoCloseable {
           IndexFields.PUBLISHED);
   private static final List<String> HIGHLIGHT_ORDER =
       List.of(IndexFields.ZH, IndexFields.ZH_BIGRAM, IndexFields.EN, IndexFields.STD);
+
   /** Upper bound on one page, whatever the caller asks for. */
   static final int MAX_LIMIT = 1_000;
 
@@ -233,8 +234,9 @@ public final class SourceIndex implements AutoCloseable {
       if (best == null) {
         // matched only on a field without a passage: show the beginning of the text
         String t = stored.document(docs[i].doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
-        best = new SnippetHighlighter.Snippet(
-            SnippetHighlighter.leadingSnippet(t == null ? "" : t), List.of());
+        best =
+            new SnippetHighlighter.Snippet(
+                SnippetHighlighter.leadingSnippet(t == null ? "" : t), List.of());
       }
       hits.add(
           new SearchHit(
@@ -273,7 +275,9 @@ public final class SourceIndex implements AutoCloseable {
       b.add(new TermQuery(new Term(field, lang)), BooleanClause.Occur.FILTER);
     }
     if (q.publisher() != null && !q.publisher().isBlank()) {
-      b.add(new TermQuery(new Term(IndexFields.PUBLISHER, q.publisher())), BooleanClause.Occur.FILTER);
+      b.add(
+          new TermQuery(new Term(IndexFields.PUBLISHER, q.publisher())),
+          BooleanClause.Occur.FILTER);
     }
     if (q.from() != null || q.to() != null) {
       long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();

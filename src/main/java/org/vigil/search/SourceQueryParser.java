@@ -6,12 +6,12 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.vigil.core.VigilException;
 
 /**
@@ -129,7 +129,8 @@ final class SourceQueryParser {
         int phraseSlop) {
       boolean bigrams = IndexFields.ZH_BIGRAM.equals(field);
       Query q =
-          super.createFieldQuery(analyzer, operator, field, queryText, quoted || bigrams, phraseSlop);
+          super.createFieldQuery(
+              analyzer, operator, field, queryText, quoted || bigrams, phraseSlop);
       return bigrams && q != null ? new ConstantScoreQuery(q) : q;
     }
   }

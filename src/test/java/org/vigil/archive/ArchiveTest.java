@@ -40,7 +40,8 @@ class ArchiveTest {
     assertThat(stored.hash()).isEqualTo(ContentHash.of(bytes));
     String hex = stored.hash().hex();
     assertThat(archive.pathOf(stored.hash()))
-        .isEqualTo(archive.root().resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex))
+        .isEqualTo(
+            archive.root().resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex))
         .isRegularFile();
     assertThat(archive.read(stored.hash())).isEqualTo(bytes);
     assertThat(archive.contains(stored.hash())).isTrue();
@@ -88,7 +89,8 @@ class ArchiveTest {
 
     assertThat(originals(archive)).isEmpty();
     assertThat(tmpFiles(archive)).isEmpty();
-    assertThat(archive.store(new ByteArrayInputStream(new byte[1000]), 1000).size()).isEqualTo(1000);
+    assertThat(archive.store(new ByteArrayInputStream(new byte[1000]), 1000).size())
+        .isEqualTo(1000);
   }
 
   @Test

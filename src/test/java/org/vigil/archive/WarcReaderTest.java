@@ -158,8 +158,16 @@ class WarcReaderTest {
     Files.write(
         warc,
         concat(
-            record("response", "https://bomb.example.org/", "application/http;msgtype=response", block),
-            record("resource", "file:///after.txt", "text/plain", "still read".getBytes(StandardCharsets.UTF_8))));
+            record(
+                "response",
+                "https://bomb.example.org/",
+                "application/http;msgtype=response",
+                block),
+            record(
+                "resource",
+                "file:///after.txt",
+                "text/plain",
+                "still read".getBytes(StandardCharsets.UTF_8))));
 
     List<WarcItem> items = readAll(warc, 1_000_000);
 
@@ -174,9 +182,16 @@ class WarcReaderTest {
     Files.write(
         warc,
         concat(
-            record("response", "https://bad.example.org/", "application/http;msgtype=response",
+            record(
+                "response",
+                "https://bad.example.org/",
+                "application/http;msgtype=response",
                 "this is not an HTTP response\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
-            record("resource", "file:///after.txt", "text/plain", "still read".getBytes(StandardCharsets.UTF_8))));
+            record(
+                "resource",
+                "file:///after.txt",
+                "text/plain",
+                "still read".getBytes(StandardCharsets.UTF_8))));
 
     List<WarcItem> items = readAll(warc, 1_000_000);
 
@@ -202,12 +217,21 @@ class WarcReaderTest {
 
   private static byte[] record(String type, String uri, String contentType, byte[] block) {
     String header =
-        "WARC/1.1\r\nWARC-Type: " + type
-            + "\r\nWARC-Record-ID: <urn:uuid:" + java.util.UUID.randomUUID()
-            + ">\r\nWARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: " + uri
-            + "\r\nContent-Type: " + contentType
-            + "\r\nContent-Length: " + block.length + "\r\n\r\n";
-    return concat(header.getBytes(StandardCharsets.UTF_8), block, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        "WARC/1.1\r\nWARC-Type: "
+            + type
+            + "\r\nWARC-Record-ID: <urn:uuid:"
+            + java.util.UUID.randomUUID()
+            + ">\r\nWARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: "
+            + uri
+            + "\r\nContent-Type: "
+            + contentType
+            + "\r\nContent-Length: "
+            + block.length
+            + "\r\n\r\n";
+    return concat(
+        header.getBytes(StandardCharsets.UTF_8),
+        block,
+        "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   private static byte[] concat(byte[]... parts) {

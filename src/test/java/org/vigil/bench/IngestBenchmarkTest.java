@@ -29,7 +29,10 @@ class IngestBenchmarkTest {
     assertThat(r.storiesWithCopies()).isPositive();
     assertThat(r.storiesFullyClustered()).isEqualTo(r.storiesWithCopies());
     assertThat(r.pureClusters()).isEqualTo(r.clustersFound());
-    assertThat(printed).contains("full pipeline").contains("baseline (jsoup + Lucene)")
-        .contains("ratio pipeline/baseline").contains("recall");
+    assertThat(printed)
+        .contains("full pipeline")
+        .contains("baseline (jsoup + Lucene)")
+        .contains("ratio pipeline/baseline")
+        .contains("recall");
   }
 }

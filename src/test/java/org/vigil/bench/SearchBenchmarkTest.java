@@ -26,7 +26,12 @@ class SearchBenchmarkTest {
     assertThat(r.heapUsedBytes()).isPositive();
     assertThat(r.latencies().keySet())
         .containsExactlyInAnyOrder(
-            "english-terms", "english-phrases", "chinese-words", "chinese-phrases", "traditional", "filtered");
+            "english-terms",
+            "english-phrases",
+            "chinese-words",
+            "chinese-phrases",
+            "traditional",
+            "filtered");
     assertThat(r.overall().queries()).isGreaterThanOrEqualTo(1_000);
     assertThat(r.overall().p50Ms()).isPositive();
     assertThat(r.overall().p95Ms()).isGreaterThanOrEqualTo(r.overall().p50Ms());

@@ -34,7 +34,10 @@ class SyntheticCorpusTest {
   @Test
   void bodiesAreAboutFiveKilobytes() {
     double mean =
-        SAMPLE.stream().mapToInt(a -> a.body().getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
+        SAMPLE.stream()
+            .mapToInt(a -> a.body().getBytes(StandardCharsets.UTF_8).length)
+            .average()
+            .orElse(0);
 
     assertThat(mean).isBetween(4_000.0, 6_000.0);
   }
@@ -64,8 +67,15 @@ class SyntheticCorpusTest {
     assertThat(a.html())
         .contains("<meta property=\"og:site_name\" content=\"" + a.publisher() + "\">")
         .contains("<meta property=\"article:published_time\" content=\"" + a.published() + "T")
-        .contains("Advertisement", "cookie", "Share on X", "class=\"related\"", "class=\"comments\"",
-            "class=\"byline\"", "<nav>", "<h1>" + a.title() + "</h1>");
+        .contains(
+            "Advertisement",
+            "cookie",
+            "Share on X",
+            "class=\"related\"",
+            "class=\"comments\"",
+            "class=\"byline\"",
+            "<nav>",
+            "<h1>" + a.title() + "</h1>");
     for (String paragraph : a.body().split("\n\n")) {
       assertThat(a.html()).contains("<p>" + paragraph + "</p>");
     }
@@ -78,7 +88,10 @@ class SyntheticCorpusTest {
     assertThat(SyntheticCorpus.publishers()).hasSize(30);
     assertThat(publishers).hasSizeGreaterThan(25);
     assertThat(SAMPLE)
-        .allSatisfy(a -> assertThat(a.published()).isBetween(LocalDate.of(2018, 1, 1), LocalDate.of(2025, 1, 3)));
+        .allSatisfy(
+            a ->
+                assertThat(a.published())
+                    .isBetween(LocalDate.of(2018, 1, 1), LocalDate.of(2025, 1, 3)));
     assertThat(SAMPLE.stream().map(a -> a.published().getYear()).collect(Collectors.toSet()))
         .containsAll(Set.of(2018, 2019, 2020, 2021, 2022, 2023, 2024));
   }
@@ -94,7 +107,8 @@ class SyntheticCorpusTest {
 
   @Test
   void traditionalArticlesUseTraditionalCharacters() {
-    Article hant = SAMPLE.stream().filter(a -> a.language().equals("zh-Hant")).findFirst().orElseThrow();
+    Article hant =
+        SAMPLE.stream().filter(a -> a.language().equals("zh-Hant")).findFirst().orElseThrow();
 
     assertThat(hant.body()).containsAnyOf("務", "調查", "關係", "鄉", "國", "員");
     assertThat(hant.body()).doesNotContain("务", "调查");

@@ -45,9 +45,18 @@ class CliTest {
   }
 
   void writeCorpus() throws IOException {
-    Pages.write(in, "gazette.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
-    Pages.write(in, "wire.html", Pages.page("Lowlands Daily Wire", "Inquiry into station", "2022-10-28",
-        Pages.STORY_EN.replace("on Tuesday", "this week")));
+    Pages.write(
+        in,
+        "gazette.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        in,
+        "wire.html",
+        Pages.page(
+            "Lowlands Daily Wire",
+            "Inquiry into station",
+            "2022-10-28",
+            Pages.STORY_EN.replace("on Tuesday", "this week")));
     Pages.write(in, "zh.html", Pages.page("环球侨报", "海外警务服务站调查", "2022-11-03", Pages.STORY_ZH));
     Files.write(in.resolve("empty.txt"), new byte[0]);
   }
@@ -60,17 +69,23 @@ class CliTest {
     List<JsonNode> items = r.lines();
     assertThat(items).hasSize(4);
     for (JsonNode item : items) {
-      assertThat(item.fieldNames()).toIterable()
-          .containsExactlyInAnyOrder("input", "url", "status", "sourceId", "cluster", "duplicate", "error");
+      assertThat(item.fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder(
+              "input", "url", "status", "sourceId", "cluster", "duplicate", "error");
     }
-    assertThat(items).filteredOn(i -> i.get("status").asText().equals("failed")).singleElement()
-        .satisfies(i -> {
-          assertThat(i.get("error").get("code").asText()).isEqualTo("empty_document");
-          assertThat(i.get("input").asText()).endsWith("empty.txt");
-        });
+    assertThat(items)
+        .filteredOn(i -> i.get("status").asText().equals("failed"))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.get("error").get("code").asText()).isEqualTo("empty_document");
+              assertThat(i.get("input").asText()).endsWith("empty.txt");
+            });
     assertThat(items).filteredOn(i -> i.get("duplicate").asBoolean()).hasSize(1);
 
-    Run again = run("ingest", "--data", data.toString(), "--json", in.resolve("zh.html").toString());
+    Run again =
+        run("ingest", "--data", data.toString(), "--json", in.resolve("zh.html").toString());
     assertThat(again.exit()).isZero();
     assertThat(again.lines().get(0).get("status").asText()).isEqualTo("unchanged");
   }
@@ -90,12 +105,20 @@ class CliTest {
 
     List<JsonNode> sources = run("sources", "--data", data.toString(), "--json").lines();
     assertThat(sources).hasSize(3);
-    assertThat(sources.get(0).fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("id", "title", "language", "publisher", "published", "sha256", "cluster");
+    assertThat(sources.get(0).fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "id", "title", "language", "publisher", "published", "sha256", "cluster");
 
-    String zhId = sources.stream().filter(s -> s.get("language").asText().startsWith("zh")).findFirst()
-        .orElseThrow().get("id").asText();
-    JsonNode shown = run("show", "--data", data.toString(), "--json", zhId.substring(0, 8)).lines().get(0);
+    String zhId =
+        sources.stream()
+            .filter(s -> s.get("language").asText().startsWith("zh"))
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asText();
+    JsonNode shown =
+        run("show", "--data", data.toString(), "--json", zhId.substring(0, 8)).lines().get(0);
     assertThat(shown.get("id").asText()).isEqualTo(zhId);
     assertThat(shown.get("publisher").asText()).isEqualTo("环球侨报");
     assertThat(shown.get("text").asText()).contains("警务服务站").doesNotContain("Advertisement");
@@ -106,19 +129,37 @@ class CliTest {
     JsonNode hit = result.get("hits").get(0);
     assertThat(hit.get("id").asText()).isEqualTo(zhId);
     JsonNode span = hit.get("highlights").get(0);
-    assertThat(hit.get("snippet").asText().substring(span.get("start").asInt(), span.get("end").asInt()))
+    assertThat(
+            hit.get("snippet")
+                .asText()
+                .substring(span.get("start").asInt(), span.get("end").asInt()))
         .isNotBlank();
 
-    JsonNode filtered = run("search", "--data", data.toString(), "--json", "--lang", "en",
-        "--from", "2022-10-28", "station").lines().get(0);
+    JsonNode filtered =
+        run(
+                "search",
+                "--data",
+                data.toString(),
+                "--json",
+                "--lang",
+                "en",
+                "--from",
+                "2022-10-28",
+                "station")
+            .lines()
+            .get(0);
     assertThat(filtered.get("total").asLong()).isEqualTo(1);
-    assertThat(filtered.get("hits").get(0).get("publisher").asText()).isEqualTo("Lowlands Daily Wire");
+    assertThat(filtered.get("hits").get(0).get("publisher").asText())
+        .isEqualTo("Lowlands Daily Wire");
 
     List<JsonNode> clusters = run("duplicates", "--data", data.toString(), "--json").lines();
-    assertThat(clusters).singleElement().satisfies(c -> {
-      assertThat(c.get("size").asInt()).isEqualTo(2);
-      assertThat(c.get("members")).hasSize(2);
-    });
+    assertThat(clusters)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.get("size").asInt()).isEqualTo(2);
+              assertThat(c.get("members")).hasSize(2);
+            });
   }
 
   @Test
@@ -146,7 +187,12 @@ class CliTest {
     JsonNode ok = run("archive", "verify", "--data", data.toString(), "--json").lines().get(0);
     assertThat(ok.get("checked").asLong()).isEqualTo(3);
     assertThat(ok.get("passed").asBoolean()).isTrue();
-    assertThat(run("reindex", "--data", data.toString(), "--json").lines().get(0).get("indexed").asLong())
+    assertThat(
+            run("reindex", "--data", data.toString(), "--json")
+                .lines()
+                .get(0)
+                .get("indexed")
+                .asLong())
         .isEqualTo(3);
   }
 
@@ -154,13 +200,19 @@ class CliTest {
   void demoRunsOnAnEmptyDataFolder() {
     Run r = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("== Sources ==").contains("== Story clusters").contains("== Search:");
+    assertThat(r.out())
+        .contains("== Sources ==")
+        .contains("== Story clusters")
+        .contains("== Search:");
     // the one failure is the sample WARC's redirect record, which is not a document
     assertThat(r.out()).contains("captured 10, unchanged 0, duplicates 3, failed 1");
     assertThat(r.out().lines().filter(l -> l.contains("failed:")))
-        .singleElement().asString().contains("[http_error]");
+        .singleElement()
+        .asString()
+        .contains("[http_error]");
     // the Rotterdam story (page, syndicated copy, CMS JSON) and the Chinese story in two scripts
-    assertThat(r.out()).containsPattern("cluster [0-9a-f]{16}: 3 sources")
+    assertThat(r.out())
+        .containsPattern("cluster [0-9a-f]{16}: 3 sources")
         .containsPattern("cluster [0-9a-f]{16}: 2 sources");
     assertThat(r.out()).contains("== Search: 警務服務站  (3 results) ==");
     Run again = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");

@@ -1,7 +1,7 @@
 package org.vigil.core;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,7 +31,8 @@ class ArchitectureTest {
 
   @Test
   void packagesUseOnlyThePackagesTheGuideAllows() {
-    Set<String> all = Set.of("core", "archive", "extract", "records", "search", "ingest", "app", "bench", "cli");
+    Set<String> all =
+        Set.of("core", "archive", "extract", "records", "search", "ingest", "app", "bench", "cli");
     ALLOWED.forEach(
         (pkg, allowed) -> {
           String[] forbidden =

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class HanScriptTest {
   static final String TRADITIONAL =
-      "據當地媒體報道，一個同鄉會的辦公室被指作為某縣公安局的海外警務服務站運作，協助辦理駕照更新等業務。"
-          + "多國政府已經展開調查，議員要求政府說明勸返行動的情況。";
+      "據當地媒體報道，一個同鄉會的辦公室被指作為某縣公安局的海外警務服務站運作，協助辦理駕照更新等業務。" + "多國政府已經展開調查，議員要求政府說明勸返行動的情況。";
 
   @Test
   void agreesWithIcuOnRunningText() {

@@ -29,7 +29,8 @@ class DocumentFormatsTest {
 
   @Test
   void refusesAnEncryptedPdf() {
-    assertFails(TestDocuments.pdf(TestDocuments.REPORT, true), "r.pdf", ErrorCode.ENCRYPTED_DOCUMENT);
+    assertFails(
+        TestDocuments.pdf(TestDocuments.REPORT, true), "r.pdf", ErrorCode.ENCRYPTED_DOCUMENT);
   }
 
   @Test

@@ -16,8 +16,8 @@ import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 
 /**
- * Every registered extractor, handed awkward bytes directly (past detection): it returns a
- * result or fails with a VigilException of kind ITEM, never anything else.
+ * Every registered extractor, handed awkward bytes directly (past detection): it returns a result
+ * or fails with a VigilException of kind ITEM, never anything else.
  */
 class ExtractorContractTest {
   private static final ExtractionLimits LIMITS = ExtractionLimits.defaults();

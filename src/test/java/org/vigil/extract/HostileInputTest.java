@@ -54,13 +54,15 @@ class HostileInputTest {
   void refusesAZipBombDisguisedAsDocx() {
     byte[] bomb = TestDocuments.docxBomb(200L * 1024 * 1024);
     assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
-    DocumentFormatsTest.assertFailsWith(EXTRACTORS, bomb, "minutes.docx", ErrorCode.DECOMPRESSION_BOMB);
+    DocumentFormatsTest.assertFailsWith(
+        EXTRACTORS, bomb, "minutes.docx", ErrorCode.DECOMPRESSION_BOMB);
   }
 
   @Test
   void refusesAPlainZipBomb() {
     byte[] bomb = TestDocuments.zip("data.bin", new byte[50 * 1024 * 1024]);
-    DocumentFormatsTest.assertFailsWith(EXTRACTORS, bomb, "archive.docx", ErrorCode.DECOMPRESSION_BOMB);
+    DocumentFormatsTest.assertFailsWith(
+        EXTRACTORS, bomb, "archive.docx", ErrorCode.DECOMPRESSION_BOMB);
   }
 
   @Test
@@ -71,15 +73,50 @@ class HostileInputTest {
 
   @Test
   void refusesAnImage() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
-    DocumentFormatsTest.assertFailsWith(EXTRACTORS, png, "photo.html", ErrorCode.UNSUPPORTED_FORMAT);
+    byte[] png = {
+      (byte) 0x89,
+      'P',
+      'N',
+      'G',
+      0x0D,
+      0x0A,
+      0x1A,
+      0x0A,
+      0,
+      0,
+      0,
+      0x0D,
+      'I',
+      'H',
+      'D',
+      'R',
+      0,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      1,
+      8,
+      2,
+      0,
+      0,
+      0
+    };
+    DocumentFormatsTest.assertFailsWith(
+        EXTRACTORS, png, "photo.html", ErrorCode.UNSUPPORTED_FORMAT);
   }
 
   @Test
   void refusesEmptyAndWhiteSpaceOnlyInput() {
-    DocumentFormatsTest.assertFailsWith(EXTRACTORS, new byte[0], "empty.txt", ErrorCode.EMPTY_DOCUMENT);
     DocumentFormatsTest.assertFailsWith(
-        EXTRACTORS, " \n\t\r\n ".getBytes(StandardCharsets.US_ASCII), "blank.html", ErrorCode.EMPTY_DOCUMENT);
+        EXTRACTORS, new byte[0], "empty.txt", ErrorCode.EMPTY_DOCUMENT);
+    DocumentFormatsTest.assertFailsWith(
+        EXTRACTORS,
+        " \n\t\r\n ".getBytes(StandardCharsets.US_ASCII),
+        "blank.html",
+        ErrorCode.EMPTY_DOCUMENT);
   }
 
   @Test
@@ -121,14 +158,19 @@ class HostileInputTest {
     assertThat(x.warnings())
         .singleElement()
         .asString()
-        .containsPattern("[1-3] invalid UTF-8 byte sequence\\(s\\) replaced, the first at byte offset 29[89]");
+        .containsPattern(
+            "[1-3] invalid UTF-8 byte sequence\\(s\\) replaced, the first at byte offset 29[89]");
   }
 
   @Test
   void givesUpAtTheDeadline() {
     Extractors hasty =
-        Extractors.standard(new ExtractionLimits(LIMITS.maxBytes(), 1_000_000, Duration.ofNanos(1)));
+        Extractors.standard(
+            new ExtractionLimits(LIMITS.maxBytes(), 1_000_000, Duration.ofNanos(1)));
     DocumentFormatsTest.assertFailsWith(
-        hasty, TestDocuments.pdf(TestDocuments.REPORT, false), "r.pdf", ErrorCode.EXTRACTION_TIMEOUT);
+        hasty,
+        TestDocuments.pdf(TestDocuments.REPORT, false),
+        "r.pdf",
+        ErrorCode.EXTRACTION_TIMEOUT);
   }
 }

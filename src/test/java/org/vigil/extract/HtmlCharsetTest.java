@@ -63,6 +63,8 @@ class HtmlCharsetTest {
                 + " who needed paperwork done.</p></body></html>")
             .getBytes(Charset.forName("windows-1252"));
     Extraction x = EXTRACTORS.extract(bytes, DocumentHints.ofFileName("p.html"));
-    assertThat(x.text()).contains("association\u2019s chairman").contains("\u201cjust a help desk\u201d");
+    assertThat(x.text())
+        .contains("association\u2019s chairman")
+        .contains("\u201cjust a help desk\u201d");
   }
 }

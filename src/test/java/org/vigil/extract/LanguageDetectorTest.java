@@ -35,8 +35,8 @@ class LanguageDetectorTest {
     Locale saved = Locale.getDefault();
     try {
       Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-      assertThat(LanguageDetector.detect(text.toUpperCase(Locale.ROOT))).isEqualTo(
-          LanguageDetector.detect(text.toUpperCase(Locale.ROOT)));
+      assertThat(LanguageDetector.detect(text.toUpperCase(Locale.ROOT)))
+          .isEqualTo(LanguageDetector.detect(text.toUpperCase(Locale.ROOT)));
       assertThat(LanguageDetector.detect(text)).isEqualTo(expected);
     } finally {
       Locale.setDefault(saved);

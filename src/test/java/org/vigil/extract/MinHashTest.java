@@ -24,7 +24,8 @@ class MinHashTest {
 
   @Test
   void caseSpacingAndPunctuationDoNotChangeTheTextHash() {
-    String variant = STORY.toUpperCase(java.util.Locale.ROOT).replace(" ", "   ").replace(".", " .");
+    String variant =
+        STORY.toUpperCase(java.util.Locale.ROOT).replace(" ", "   ").replace(".", " .");
     assertThat(MinHash.of(variant).textHash()).isEqualTo(MinHash.of(STORY).textHash());
   }
 
@@ -49,8 +50,8 @@ class MinHashTest {
 
   @Test
   void chineseIsShingledByCharacter() {
-    assertThat(MinHash.units("海外警务 服务站 in Rotterdam")).containsExactly(
-        "海", "外", "警", "务", "服", "务", "站", "in", "rotterdam");
+    assertThat(MinHash.units("海外警务 服务站 in Rotterdam"))
+        .containsExactly("海", "外", "警", "务", "服", "务", "站", "in", "rotterdam");
     String zh = "据报道，某县公安局在海外设立了警务服务站，当地同乡会协助运营，多国已展开调查。";
     String zhEdited = "据报道，某县公安局在海外设立了警务服务站，当地同乡会参与运营，多国已展开调查。";
     assertThat(MinHash.similarity(MinHash.of(zh).signature(), MinHash.of(zhEdited).signature()))

@@ -92,13 +92,17 @@ public final class TestDocuments {
   public static byte[] odt(List<String> paragraphs) {
     StringBuilder body = new StringBuilder();
     for (String p : paragraphs) {
-      body.append("<text:p>").append(p.replace("&", "&amp;").replace("<", "&lt;")).append("</text:p>");
+      body.append("<text:p>")
+          .append(p.replace("&", "&amp;").replace("<", "&lt;"))
+          .append("</text:p>");
     }
     String content =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
             + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
-            + "<office:body><office:text>" + body + "</office:text></office:body></office:document-content>";
+            + "<office:body><office:text>"
+            + body
+            + "</office:text></office:body></office:document-content>";
     String meta =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             + "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
@@ -118,7 +122,8 @@ public final class TestDocuments {
             + "</manifest:manifest>";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+      byte[] mimetype =
+          "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
       ZipEntry m = new ZipEntry("mimetype");
       m.setMethod(ZipEntry.STORED);
       m.setSize(mimetype.length);
@@ -138,8 +143,8 @@ public final class TestDocuments {
   }
 
   /**
-   * A .docx-shaped zip whose document.xml inflates to {@code inflatedBytes} of repeated
-   * paragraphs: a few hundred KiB on disk, far beyond any text cap once read.
+   * A .docx-shaped zip whose document.xml inflates to {@code inflatedBytes} of repeated paragraphs:
+   * a few hundred KiB on disk, far beyond any text cap once read.
    */
   public static byte[] docxBomb(long inflatedBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every text in extract/text, written in UTF-8, is encoded as its expectations say (GBK, Big5,
- * UTF-16 with or without a byte-order mark …), extracted without a charset hint, and must come
- * back as the same text.
+ * UTF-16 with or without a byte-order mark …), extracted without a charset hint, and must come back
+ * as the same text.
  */
 class TextFixturesTest {
   private static final Extractors EXTRACTORS = Extractors.standard(ExtractionLimits.defaults());
@@ -38,7 +38,8 @@ class TextFixturesTest {
     assertThat(x.metadata().title()).isEqualTo(expect.getProperty("title"));
     assertThat(x.language()).isEqualTo(expect.getProperty("language"));
     if (expect.getProperty("published") != null) {
-      assertThat(x.metadata().published()).isEqualTo(LocalDate.parse(expect.getProperty("published")));
+      assertThat(x.metadata().published())
+          .isEqualTo(LocalDate.parse(expect.getProperty("published")));
     }
     assertThat(x.warnings()).isEmpty();
   }

@@ -3,7 +3,6 @@ package org.vigil.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,17 +35,25 @@ class IngestServiceTest {
   }
 
   IngestSummary ingest(List<ItemResult> items, String... inputs) {
-    return vigil.ingest().ingest(List.of(inputs), IngestOptions.defaults(), new IngestService.Listener() {
-      @Override
-      public void item(ItemResult r) {
-        items.add(r);
-      }
-    });
+    return vigil
+        .ingest()
+        .ingest(
+            List.of(inputs),
+            IngestOptions.defaults(),
+            new IngestService.Listener() {
+              @Override
+              public void item(ItemResult r) {
+                items.add(r);
+              }
+            });
   }
 
   @Test
   void capturesAFolderAndReportsIdenticalBytesAsUnchanged() throws IOException {
-    Pages.write(in, "a/harbour.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        in,
+        "a/harbour.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     Pages.write(in, "b/zh.html", Pages.page("环球侨报", "海外警务服务站调查", "2022-11-03", Pages.STORY_ZH));
     Pages.write(in, ".DS_Store", "junk");
     List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
@@ -64,7 +71,11 @@ class IngestServiceTest {
 
   @Test
   void originalIsArchivedByteExactWithCaptureMetadata() throws IOException {
-    Path page = Pages.write(in, "p.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Path page =
+        Pages.write(
+            in,
+            "p.html",
+            Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     List<ItemResult> items = new ArrayList<>();
     ingest(items, page.toString());
     String id = items.get(0).sourceId();
@@ -75,7 +86,9 @@ class IngestServiceTest {
     var source = vigil.sources().find(id).orElseThrow();
     assertThat(source.metadata().publisher()).isEqualTo("Harbour Gazette");
     assertThat(source.content().language()).isEqualTo("en");
-    assertThat(source.content().text()).contains("hometown association").doesNotContain("Advertisement");
+    assertThat(source.content().text())
+        .contains("hometown association")
+        .doesNotContain("Advertisement");
     var capture = vigil.sources().captures(id).get(0);
     assertThat(capture.origin().value()).isEqualTo(page.toAbsolutePath().toString());
     assertThat(capture.size()).isEqualTo(bytes.length);
@@ -84,28 +97,56 @@ class IngestServiceTest {
 
   @Test
   void syndicatedCopyJoinsTheStoryCluster() throws IOException {
-    Pages.write(in, "1.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
-    Pages.write(in, "2.html", Pages.page("Lowlands Daily Wire", "Inquiry into police station",
-        "2022-10-28", Pages.STORY_EN.replace("on Tuesday", "this week") + "<p>This story has been updated.</p>"));
-    Pages.write(in, "3.html", Pages.page("Other Times", "Council budget", "2022-10-28",
-        "<p>The city council approved a new budget for road repairs and two libraries after a long debate"
-            + " about parking fees, bus lanes and the opening hours of swimming pools in summer.</p>"));
+    Pages.write(
+        in,
+        "1.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        in,
+        "2.html",
+        Pages.page(
+            "Lowlands Daily Wire",
+            "Inquiry into police station",
+            "2022-10-28",
+            Pages.STORY_EN.replace("on Tuesday", "this week")
+                + "<p>This story has been updated.</p>"));
+    Pages.write(
+        in,
+        "3.html",
+        Pages.page(
+            "Other Times",
+            "Council budget",
+            "2022-10-28",
+            "<p>The city council approved a new budget for road repairs and two libraries after a long debate"
+                + " about parking fees, bus lanes and the opening hours of swimming pools in summer.</p>"));
     List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
     IngestSummary s = ingest(items, in.toString());
     assertThat(s.captured()).isEqualTo(3);
     assertThat(s.duplicates()).isEqualTo(1);
     var clusters = vigil.sources().duplicateClusters();
     assertThat(clusters).hasSize(1);
-    assertThat(clusters.values().iterator().next()).extracting(x -> x.publisher())
+    assertThat(clusters.values().iterator().next())
+        .extracting(x -> x.publisher())
         .containsExactlyInAnyOrder("Harbour Gazette", "Lowlands Daily Wire");
   }
 
   @Test
   void traditionalAndSimplifiedCopiesClusterAndSearchInEitherScript() throws IOException {
     Pages.write(in, "s.html", Pages.page("环球侨报", "海外警务服务站调查", "2022-11-03", Pages.STORY_ZH));
-    Pages.write(in, "t.html", Pages.page("港灣時報", "海外警務服務站調查", "2022-11-04",
-        Pages.STORY_ZH.replace("据当地媒体报道", "據當地媒體報道").replace("警务服务站", "警務服務站")
-            .replace("同乡会", "同鄉會").replace("调查", "調查").replace("劝返", "勸返").replace("国家", "國家")));
+    Pages.write(
+        in,
+        "t.html",
+        Pages.page(
+            "港灣時報",
+            "海外警務服務站調查",
+            "2022-11-04",
+            Pages.STORY_ZH
+                .replace("据当地媒体报道", "據當地媒體報道")
+                .replace("警务服务站", "警務服務站")
+                .replace("同乡会", "同鄉會")
+                .replace("调查", "調查")
+                .replace("劝返", "勸返")
+                .replace("国家", "國家")));
     List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
     ingest(items, in.toString());
     assertThat(vigil.sources().duplicateClusters()).hasSize(1);
@@ -115,7 +156,10 @@ class IngestServiceTest {
 
   @Test
   void aBadFileFailsAloneWithASpecificError() throws IOException {
-    Pages.write(in, "good.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        in,
+        "good.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     Files.write(in.resolve("empty.txt"), new byte[0]);
     byte[] junk = new byte[4096];
     new java.util.Random(1).nextBytes(junk);
@@ -123,9 +167,10 @@ class IngestServiceTest {
     List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
     IngestSummary s = ingest(items, in.toString(), in.resolve("missing.html").toString());
     assertThat(s.captured()).isEqualTo(1);
-    assertThat(s.failures()).extracting(f -> f.error().code())
-        .containsExactlyInAnyOrder(ErrorCode.EMPTY_DOCUMENT, ErrorCode.UNREADABLE_FILE,
-            ErrorCode.UNSUPPORTED_FORMAT);
+    assertThat(s.failures())
+        .extracting(f -> f.error().code())
+        .containsExactlyInAnyOrder(
+            ErrorCode.EMPTY_DOCUMENT, ErrorCode.UNREADABLE_FILE, ErrorCode.UNSUPPORTED_FORMAT);
     assertThat(s.failures()).allSatisfy(f -> assertThat(f.error().message()).isNotBlank());
     assertThat(vigil.sources().count()).isEqualTo(1);
     assertThat(vigil.ingestLog().run(s.runId())).hasSize(items.size());
@@ -133,16 +178,31 @@ class IngestServiceTest {
 
   @Test
   void filesOverTheSizeCapFailWithTooLarge() throws IOException {
-    Path page = Pages.write(in, "p.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
-    IngestSummary s = vigil.ingest().ingest(List.of(page.toString()),
-        new IngestOptions(100, false, 1), new IngestService.Listener() {});
-    assertThat(s.failures()).singleElement().satisfies(f -> assertThat(f.error().code()).isEqualTo(ErrorCode.TOO_LARGE));
+    Path page =
+        Pages.write(
+            in,
+            "p.html",
+            Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    IngestSummary s =
+        vigil
+            .ingest()
+            .ingest(
+                List.of(page.toString()),
+                new IngestOptions(100, false, 1),
+                new IngestService.Listener() {});
+    assertThat(s.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.error().code()).isEqualTo(ErrorCode.TOO_LARGE));
     assertThat(vigil.sources().count()).isZero();
   }
 
   @Test
   void anOriginalArchivedBeforeACrashIsAdoptedByTheRerun() throws IOException {
-    Path page = Pages.write(in, "p.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Path page =
+        Pages.write(
+            in,
+            "p.html",
+            Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     vigil.archive().store(Files.readAllBytes(page)); // killed after the archive write
     IngestSummary s = ingest(new ArrayList<>(), page.toString());
     assertThat(s.captured()).isEqualTo(1);
@@ -151,7 +211,10 @@ class IngestServiceTest {
 
   @Test
   void sourcesTheIndexMissedAreIndexedOnTheNextRun() throws IOException {
-    Pages.write(in, "p.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        in,
+        "p.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     ingest(new ArrayList<>(), in.toString());
     vigil.index().clear();
     vigil.index().commit();
@@ -163,7 +226,10 @@ class IngestServiceTest {
 
   @Test
   void reindexRebuildsTheIndexFromTheStore() throws IOException {
-    Pages.write(in, "p.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        in,
+        "p.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     ingest(new ArrayList<>(), in.toString());
     assertThat(vigil.ingest().reindex()).isEqualTo(1);
     assertThat(vigil.index().count()).isEqualTo(1);
@@ -172,7 +238,10 @@ class IngestServiceTest {
 
   @Test
   void missingAndAlteredOriginalsAreReported() throws IOException {
-    Pages.write(in, "1.html", Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        in,
+        "1.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
     Pages.write(in, "2.html", Pages.page("环球侨报", "海外警务服务站调查", "2022-11-03", Pages.STORY_ZH));
     List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
     ingest(items, in.toString());
@@ -184,6 +253,8 @@ class IngestServiceTest {
     Files.delete(vigil.archive().pathOf(hashes.get(1)));
     var report = vigil.archiveVerifier().verify();
     assertThat(report.passed()).isFalse();
-    assertThat(report.problems()).extracting(p -> p.check().name()).containsExactlyInAnyOrder("ALTERED", "MISSING");
+    assertThat(report.problems())
+        .extracting(p -> p.check().name())
+        .containsExactlyInAnyOrder("ALTERED", "MISSING");
   }
 }

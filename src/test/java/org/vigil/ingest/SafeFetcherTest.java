@@ -96,7 +96,8 @@ class SafeFetcherTest {
       assertThat(fetched.status()).isEqualTo(200);
       assertThat(fetched.body()).isEqualTo(utf8(ARTICLE));
       assertThat(fetched.contentType()).isEqualTo("text/html; charset=utf-8");
-      assertThat(fetched.headers()).containsEntry("content-type", List.of("text/html; charset=utf-8"));
+      assertThat(fetched.headers())
+          .containsEntry("content-type", List.of("text/html; charset=utf-8"));
       assertThat(fetched.headers().keySet()).allMatch(name -> name.equals(name.toLowerCase()));
       assertThat(fetched.finalUri()).isEqualTo(URI.create(base + "/article"));
       assertThat(fetched.redirects()).isEmpty();
@@ -155,9 +156,9 @@ class SafeFetcherTest {
 
   @Test
   void totalDeadlineStopsAFetchEvenWhenReadsKeepArriving() {
-    FetchPolicy policy = new FetchPolicy(true, 1_000_000, Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
-    try (SafeFetcher fetcher =
-        new SafeFetcher(policy, address -> false, Duration.ofMillis(300))) {
+    FetchPolicy policy =
+        new FetchPolicy(true, 1_000_000, Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
+    try (SafeFetcher fetcher = new SafeFetcher(policy, address -> false, Duration.ofMillis(300))) {
       assertFails(() -> fetcher.fetch(URI.create(base + "/slow")), ErrorCode.FETCH_TIMEOUT);
     }
   }
@@ -197,7 +198,8 @@ class SafeFetcherTest {
       })
   void refusesPrivateAddressesBeforeAnyConnection(String host) {
     try (SafeFetcher fetcher = new SafeFetcher(policy(false, 1_000_000))) {
-      assertThatThrownBy(() -> fetcher.fetch(URI.create("http://" + host + ":" + port() + "/article")))
+      assertThatThrownBy(
+              () -> fetcher.fetch(URI.create("http://" + host + ":" + port() + "/article")))
           .isInstanceOfSatisfying(
               VigilException.class,
               e -> {
@@ -213,7 +215,9 @@ class SafeFetcherTest {
     FetchPolicy policy = policy(false, 1_000_000);
     try (SafeFetcher fetcher =
         new SafeFetcher(
-            policy, address -> address.getHostAddress().equals("127.0.0.2"), Duration.ofSeconds(5))) {
+            policy,
+            address -> address.getHostAddress().equals("127.0.0.2"),
+            Duration.ofSeconds(5))) {
       assertThat(fetcher.fetch(URI.create(base + "/article")).status()).isEqualTo(200);
       assertThatThrownBy(() -> fetcher.fetch(URI.create(base + "/to-forbidden")))
           .isInstanceOfSatisfying(
@@ -290,7 +294,8 @@ class SafeFetcherTest {
   @Test
   void refusedConnectionIsFetchFailed() throws IOException {
     int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       closedPort = socket.getLocalPort();
     }
     try (SafeFetcher fetcher = new SafeFetcher(policy(true, 1_000_000))) {
@@ -328,7 +333,8 @@ class SafeFetcherTest {
         });
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
     ex.getResponseHeaders().add("Content-Type", type);
     ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = ex.getResponseBody()) {

@@ -32,21 +32,26 @@ class UrlIngestTest {
   void start() throws IOException {
     vigil = Vigil.open(new VigilConfig(data));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] page = Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN)
-        .getBytes(StandardCharsets.UTF_8);
-    server.createContext("/story", ex -> {
-      requests.incrementAndGet();
-      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      ex.sendResponseHeaders(200, page.length);
-      ex.getResponseBody().write(page);
-      ex.close();
-    });
-    server.createContext("/old", ex -> {
-      requests.incrementAndGet();
-      ex.getResponseHeaders().add("Location", "/story");
-      ex.sendResponseHeaders(301, -1);
-      ex.close();
-    });
+    byte[] page =
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN)
+            .getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        "/story",
+        ex -> {
+          requests.incrementAndGet();
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.sendResponseHeaders(200, page.length);
+          ex.getResponseBody().write(page);
+          ex.close();
+        });
+    server.createContext(
+        "/old",
+        ex -> {
+          requests.incrementAndGet();
+          ex.getResponseHeaders().add("Location", "/story");
+          ex.sendResponseHeaders(301, -1);
+          ex.close();
+        });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -58,8 +63,12 @@ class UrlIngestTest {
   }
 
   IngestSummary ingest(boolean allowPrivate, String... urls) {
-    return vigil.ingest().ingest(List.of(urls), new IngestOptions(10_000_000, allowPrivate, 2),
-        new IngestService.Listener() {});
+    return vigil
+        .ingest()
+        .ingest(
+            List.of(urls),
+            new IngestOptions(10_000_000, allowPrivate, 2),
+            new IngestService.Listener() {});
   }
 
   @Test
@@ -79,9 +88,12 @@ class UrlIngestTest {
 
   @Test
   void loopbackIsRefusedByDefaultBeforeAnyRequest() {
-    IngestSummary s = ingest(false, base + "/story", "http://localhost:" + server.getAddress().getPort() + "/story");
-    assertThat(s.failures()).hasSize(2).allSatisfy(f ->
-        assertThat(f.error().code()).isEqualTo(ErrorCode.BLOCKED_ADDRESS));
+    IngestSummary s =
+        ingest(
+            false, base + "/story", "http://localhost:" + server.getAddress().getPort() + "/story");
+    assertThat(s.failures())
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(f.error().code()).isEqualTo(ErrorCode.BLOCKED_ADDRESS));
     assertThat(requests.get()).isZero();
     assertThat(vigil.sources().count()).isZero();
   }
@@ -89,7 +101,8 @@ class UrlIngestTest {
   @Test
   void nonHttpSchemesAreRefused() {
     IngestSummary s = ingest(true, "file:///etc/passwd", "ftp://example.org/x");
-    assertThat(s.failures()).hasSize(2).allSatisfy(f ->
-        assertThat(f.error().code()).isEqualTo(ErrorCode.BLOCKED_SCHEME));
+    assertThat(s.failures())
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(f.error().code()).isEqualTo(ErrorCode.BLOCKED_SCHEME));
   }
 }

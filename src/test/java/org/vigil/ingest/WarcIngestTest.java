@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.core.ErrorCode;
@@ -36,18 +36,30 @@ class WarcIngestTest {
   void everyDocumentRecordBecomesASourceAndA404Fails(String name) {
     Path warc = Path.of("src/test/resources/archive/warc", name);
     List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
-    IngestSummary s = vigil.ingest().ingest(List.of(warc.toString()), IngestOptions.defaults(),
-        new IngestService.Listener() {
-          @Override
-          public void item(ItemResult r) {
-            items.add(r);
-          }
-        });
-    assertThat(items).extracting(ItemResult::url).contains(
-        "https://news.example.org/riverton", "file:///notes/riverton-zh.txt", "https://news.example.org/gone");
+    IngestSummary s =
+        vigil
+            .ingest()
+            .ingest(
+                List.of(warc.toString()),
+                IngestOptions.defaults(),
+                new IngestService.Listener() {
+                  @Override
+                  public void item(ItemResult r) {
+                    items.add(r);
+                  }
+                });
+    assertThat(items)
+        .extracting(ItemResult::url)
+        .contains(
+            "https://news.example.org/riverton",
+            "file:///notes/riverton-zh.txt",
+            "https://news.example.org/gone");
     assertThat(s.failures()).extracting(f -> f.error().code()).contains(ErrorCode.HTTP_ERROR);
-    ItemResult page = items.stream().filter(i -> "https://news.example.org/riverton".equals(i.url()))
-        .findFirst().orElseThrow();
+    ItemResult page =
+        items.stream()
+            .filter(i -> "https://news.example.org/riverton".equals(i.url()))
+            .findFirst()
+            .orElseThrow();
     assertThat(page.status()).isEqualTo(ItemResult.Status.CAPTURED);
     CaptureRecord c = vigil.sources().captures(page.sourceId()).get(0);
     assertThat(c.origin().kind()).isEqualTo(CaptureRecord.Origin.Kind.WARC);

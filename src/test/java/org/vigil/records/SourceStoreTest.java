@@ -38,7 +38,8 @@ class SourceStoreTest {
     ContentHash h = ContentHash.of(body.getBytes(StandardCharsets.UTF_8));
     return new SourceRecord(
         new OriginalRef(h, "text/html", body.length()),
-        new DocumentMetadata("Title " + body, "A. Writer", "Example News", LocalDate.of(2022, 9, 12), null),
+        new DocumentMetadata(
+            "Title " + body, "A. Writer", "Example News", LocalDate.of(2022, 9, 12), null),
         new SourceContent("en", body, body, List.of()),
         cluster.isEmpty() ? h.sourceId() : cluster,
         Instant.parse("2026-01-01T00:00:00Z"));
@@ -46,8 +47,12 @@ class SourceStoreTest {
 
   static CaptureRecord capture(SourceRecord s, String origin) {
     return new CaptureRecord(
-        s.id(), new CaptureRecord.Origin(CaptureRecord.Origin.Kind.FILE, origin),
-        Instant.parse("2026-01-01T00:00:00Z"), "text/html", 10, null);
+        s.id(),
+        new CaptureRecord.Origin(CaptureRecord.Origin.Kind.FILE, origin),
+        Instant.parse("2026-01-01T00:00:00Z"),
+        "text/html",
+        10,
+        null);
   }
 
   static DedupKeys keys(String textHash, long... bands) {
@@ -72,7 +77,8 @@ class SourceStoreTest {
     String[] pair = null;
     for (int i = 0; pair == null; i++) {
       String body = "doc " + i;
-      String prefix = ContentHash.of(body.getBytes(StandardCharsets.UTF_8)).sourceId().substring(0, 4);
+      String prefix =
+          ContentHash.of(body.getBytes(StandardCharsets.UTF_8)).sourceId().substring(0, 4);
       String earlier = byPrefix.putIfAbsent(prefix, body);
       if (earlier != null) {
         pair = new String[] {earlier, body, prefix};
@@ -105,17 +111,26 @@ class SourceStoreTest {
     store.insert(s, capture(s, "/a"), keys("t1"));
     assertThat(store.addCapture(capture(s, "/a"))).isFalse();
     assertThat(store.addCapture(capture(s, "/b"))).isTrue();
-    assertThat(store.captures(s.id())).extracting(c -> c.origin().value()).containsExactly("/a", "/b");
+    assertThat(store.captures(s.id()))
+        .extracting(c -> c.origin().value())
+        .containsExactly("/a", "/b");
   }
 
   @Test
   void httpCaptureRoundTrips() {
     SourceRecord s = source("web", "");
-    CaptureRecord c = new CaptureRecord(
-        s.id(), new CaptureRecord.Origin(CaptureRecord.Origin.Kind.URL, "http://example.org/a"),
-        Instant.parse("2026-01-02T03:04:05Z"), "text/html", 3,
-        new CaptureRecord.HttpCapture(200, Map.of("content-type", List.of("text/html")),
-            "http://example.org/b", List.of("http://example.org/a")));
+    CaptureRecord c =
+        new CaptureRecord(
+            s.id(),
+            new CaptureRecord.Origin(CaptureRecord.Origin.Kind.URL, "http://example.org/a"),
+            Instant.parse("2026-01-02T03:04:05Z"),
+            "text/html",
+            3,
+            new CaptureRecord.HttpCapture(
+                200,
+                Map.of("content-type", List.of("text/html")),
+                "http://example.org/b",
+                List.of("http://example.org/a")));
     store.insert(s, c, keys("tw"));
     assertThat(store.captures(s.id())).containsExactly(c);
   }
@@ -148,10 +163,12 @@ class SourceStoreTest {
   void failedTransactionLeavesNothing() {
     SourceRecord a = source("a", "");
     assertThatThrownBy(
-            () -> db.inTransaction(() -> {
-              store.insert(a, capture(a, "/a"), keys("ta", 1));
-              throw new IllegalStateException("boom");
-            }))
+            () ->
+                db.inTransaction(
+                    () -> {
+                      store.insert(a, capture(a, "/a"), keys("ta", 1));
+                      throw new IllegalStateException("boom");
+                    }))
         .isInstanceOf(IllegalStateException.class);
     assertThat(store.count()).isZero();
     assertThat(store.lshCandidates(new long[] {1}, 10)).isEmpty();

@@ -26,7 +26,11 @@ class KilledWriterTest {
 
   private static IndexedSource source(String id) {
     return new IndexedSource(
-        id, "t", "police station", "police station", "en",
+        id,
+        "t",
+        "police station",
+        "police station",
+        "en",
         new IndexedSource.SourceFacets("p", LocalDate.of(2022, 1, 1), null));
   }
 
@@ -35,8 +39,10 @@ class KilledWriterTest {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                KilledWriterTest.class.getName(), dir.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilledWriterTest.class.getName(),
+                dir.toString())
             .inheritIO()
             .start();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -42,11 +42,9 @@ class SourceIndexTest {
 
   static IndexedSource source(
       String id, String title, String text, String lang, String publisher, LocalDate date) {
-    String normalized =
-        Transliterator.getInstance("Traditional-Simplified").transliterate(text);
+    String normalized = Transliterator.getInstance("Traditional-Simplified").transliterate(text);
     return new IndexedSource(
-        id, title, text, normalized, lang,
-        new IndexedSource.SourceFacets(publisher, date, null));
+        id, title, text, normalized, lang, new IndexedSource.SourceFacets(publisher, date, null));
   }
 
   private List<String> ids(String text) {
@@ -125,8 +123,7 @@ class SourceIndexTest {
   @Test
   void simplifiedQueryFindsTraditionalSourceAndHighlightsTheOriginalText() {
     String traditional = "報導指出，海外警務服務站與同鄉會關係密切。";
-    index.upsert(
-        source("t", "繁體", traditional, "zh-Hant", "自由時報", LocalDate.of(2022, 12, 1)));
+    index.upsert(source("t", "繁體", traditional, "zh-Hant", "自由時報", LocalDate.of(2022, 12, 1)));
     index.commit();
 
     SearchResult result = index.search(SearchQuery.of("警务服务站"));
@@ -150,7 +147,8 @@ class SourceIndexTest {
   @Test
   void otherLanguagesAreFindableWithoutStemming() {
     index.upsert(source("de", "Bericht", "Eine Polizeistation in Frankfurt.", "de", "FAZ", null));
-    index.upsert(source("es", "Informe", "La comisaría clandestina de Madrid.", "es", "El País", null));
+    index.upsert(
+        source("es", "Informe", "La comisaría clandestina de Madrid.", "es", "El País", null));
     index.upsert(source("ru", "Доклад", "Полицейский участок в Москве.", "ru", "Meduza", null));
     index.upsert(source("ko", "보도", "중국 비밀 경찰서 의혹", "ko", "Yonhap", null));
     index.commit();
@@ -193,7 +191,10 @@ class SourceIndexTest {
     index.upsert(source("undated", "t", "police", "en", "p", null));
     index.commit();
 
-    assertThat(ids(filtered("police", null, null, LocalDate.of(2019, 1, 1), LocalDate.of(2021, 6, 30))))
+    assertThat(
+            ids(
+                filtered(
+                    "police", null, null, LocalDate.of(2019, 1, 1), LocalDate.of(2021, 6, 30))))
         .containsExactlyInAnyOrder("early", "mid");
     assertThat(ids(filtered("police", null, null, LocalDate.of(2021, 7, 1), null)))
         .containsExactly("late");
@@ -203,12 +204,16 @@ class SourceIndexTest {
   @Test
   void facetsCountEveryMatchNotJustTheFirstPage() {
     for (int i = 0; i < 7; i++) {
-      index.upsert(source("en" + i, "t", "police station", "en", "Herald", LocalDate.of(2020 + i % 2, 1, 1)));
+      index.upsert(
+          source(
+              "en" + i, "t", "police station", "en", "Herald", LocalDate.of(2020 + i % 2, 1, 1)));
     }
     for (int i = 0; i < 3; i++) {
-      index.upsert(source("zh" + i, "t", "police station 警务", "zh-Hans", "早报", LocalDate.of(2022, 1, 1)));
+      index.upsert(
+          source("zh" + i, "t", "police station 警务", "zh-Hans", "早报", LocalDate.of(2022, 1, 1)));
     }
-    index.upsert(source("other", "t", "nothing relevant", "en", "Herald", LocalDate.of(2022, 1, 1)));
+    index.upsert(
+        source("other", "t", "nothing relevant", "en", "Herald", LocalDate.of(2022, 1, 1)));
     index.commit();
 
     SearchResult r = index.search(new SearchQuery("police", null, null, null, null, 2));
@@ -220,14 +225,18 @@ class SourceIndexTest {
     assertThat(r.facets().get("publisher"))
         .containsExactly(new FacetCount("Herald", 7), new FacetCount("早报", 3));
     assertThat(r.facets().get("year"))
-        .containsExactly(new FacetCount("2020", 4), new FacetCount("2021", 3), new FacetCount("2022", 3));
+        .containsExactly(
+            new FacetCount("2020", 4), new FacetCount("2021", 3), new FacetCount("2022", 3));
   }
 
   @Test
   void highlightSpansPointAtTheMatchedWords() {
     String filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(20);
     index.upsert(
-        en("a", "Report", filler + "Investigators found two overseas police stations in the port. " + filler));
+        en(
+            "a",
+            "Report",
+            filler + "Investigators found two overseas police stations in the port. " + filler));
     index.commit();
 
     SearchHit hit = index.search(SearchQuery.of("station investigator")).hits().get(0);
@@ -252,7 +261,8 @@ class SourceIndexTest {
 
   @Test
   void hitCarriesDisplayFields() {
-    index.upsert(source("a", "Title here", "police station", "en", "Herald", LocalDate.of(2021, 2, 3)));
+    index.upsert(
+        source("a", "Title here", "police station", "en", "Herald", LocalDate.of(2021, 2, 3)));
     index.commit();
 
     SearchHit hit = index.search(SearchQuery.of("police")).hits().get(0);
@@ -273,7 +283,8 @@ class SourceIndexTest {
     SearchHit hit = index.search(SearchQuery.of("rotterdam")).hits().get(0);
 
     assertThat(hit.snippet()).isNotBlank();
-    assertThat(hit.highlights()).allSatisfy(s -> assertThat(s.end()).isLessThanOrEqualTo(hit.snippet().length()));
+    assertThat(hit.highlights())
+        .allSatisfy(s -> assertThat(s.end()).isLessThanOrEqualTo(hit.snippet().length()));
   }
 
   @Test
@@ -396,7 +407,8 @@ class SourceIndexTest {
     Locale saved = Locale.getDefault();
     try {
       Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-      index.upsert(source("a", "INVESTIGATION", "POLICE INVESTIGATION IN ISTANBUL", "EN", "İHA", null));
+      index.upsert(
+          source("a", "INVESTIGATION", "POLICE INVESTIGATION IN ISTANBUL", "EN", "İHA", null));
       index.commit();
 
       assertThat(ids("investigation istanbul")).containsExactly("a");

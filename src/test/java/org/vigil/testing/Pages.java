@@ -30,18 +30,31 @@ public final class Pages {
   /** An article page with the usual boilerplate around {@code body}. */
   public static String page(String site, String title, String date, String body) {
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>" + title + " | " + site + "</title>"
-        + "<meta property=\"og:site_name\" content=\"" + site + "\">"
-        + "<meta property=\"article:published_time\" content=\"" + date + "T08:00:00Z\">"
+        + "<title>"
+        + title
+        + " | "
+        + site
+        + "</title>"
+        + "<meta property=\"og:site_name\" content=\""
+        + site
+        + "\">"
+        + "<meta property=\"article:published_time\" content=\""
+        + date
+        + "T08:00:00Z\">"
         + "<meta name=\"author\" content=\"Staff Reporter\"></head><body>"
         + "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/politics\">Politics</a></nav>"
         + "<div class=\"ad-slot\"><span>Advertisement</span><a href=\"/ad\">Buy cheap flights now</a></div>"
-        + "<article><h1>" + title + "</h1><p class=\"byline\">By Staff Reporter</p>" + body
+        + "<article><h1>"
+        + title
+        + "</h1><p class=\"byline\">By Staff Reporter</p>"
+        + body
         + "</article>"
         + "<div class=\"share\">Share on Facebook Share on X Email</div>"
         + "<aside class=\"related\"><h3>Read more</h3><ul><li><a href=\"/a\">Weather warning for the weekend</a></li>"
         + "<li><a href=\"/b\">Football club signs new coach</a></li></ul></aside>"
-        + "<footer>© " + site + " All rights reserved.</footer></body></html>";
+        + "<footer>© "
+        + site
+        + " All rights reserved.</footer></body></html>";
   }
 
   public static Path write(Path dir, String name, String content) throws IOException {
