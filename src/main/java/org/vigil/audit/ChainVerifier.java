@@ -78,9 +78,10 @@ final class ChainVerifier {
           want,
           "missing",
           range(want, row.seq() - 1)
-              + " missing (deleted): after seq "
-              + checked
-              + " the log continues with "
+              + " missing (deleted): "
+              + (checked == 0
+                  ? "the log starts with "
+                  : "after seq " + checked + " it goes on with ")
               + describe(row));
       return false;
     }
@@ -180,7 +181,7 @@ final class ChainVerifier {
           row.seq(),
           "missing",
           range(row.seq(), s - 1)
-              + " missing: deleted, and the later events renumbered, so "
+              + " missing: deleted, and the later events renumbered to hide it; "
               + describe(row)
               + " was written as seq "
               + s);
