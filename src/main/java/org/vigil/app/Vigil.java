@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.vigil.archive.Archive;
+import org.vigil.audit.AuditLog;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 import org.vigil.ingest.ArchiveVerifier;
@@ -26,6 +27,7 @@ public final class Vigil implements AutoCloseable {
   private final Archive archive;
   private final SourceStore sources;
   private final IngestLogStore ingestLog;
+  private final AuditLog auditLog;
   private @Nullable SourceIndex index;
 
   private Vigil(VigilConfig config, Clock clock) {
@@ -41,6 +43,7 @@ public final class Vigil implements AutoCloseable {
     this.archive = Archive.open(config.archive());
     this.sources = new SourceStore(database);
     this.ingestLog = new IngestLogStore(database);
+    this.auditLog = new AuditLog(database, clock);
   }
 
   public static Vigil open(VigilConfig config) {
@@ -65,6 +68,10 @@ public final class Vigil implements AutoCloseable {
 
   public IngestLogStore ingestLog() {
     return ingestLog;
+  }
+
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   /** The search index, opened on first use (listing and showing sources do not need it). */

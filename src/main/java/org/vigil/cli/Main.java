@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReindexCommand.class,
       ArchiveCommand.class,
+      AuditCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
