@@ -86,7 +86,7 @@ final class IncidentProposer implements ProposalExtractor {
           + "|members?|workers?|shop\\s+owners?|restaurant\\s+owners?|bloggers?|writers?|artists?";
   private static final Pattern EN_TARGET =
       Pattern.compile(
-          "\\b(?:a|an|the|one|two|three|several|many|some|\\d+)\\s+((?:[A-Za-z-]+\\s+){0,2}?)(?:"
+          "\\b(?:a|an|the|one|two|three|several|many|some)\\s+((?:[A-Za-z-]+\\s+){0,2}?)(?:"
               + NOUNS
               + ")\\b(?:\\s+(?:living|based|residing)?\\s*in\\s+((?:[A-Z][\\p{L}'-]+\\s?){1,3}))?");
   private static final Pattern KIN_TARGET =
