@@ -39,10 +39,15 @@ final class Bureaus {
     Matcher en = EN.matcher(text);
     while (en.find()) {
       String x = en.group(1);
-      if (overlaps(out, en.start(), en.end()) || x.equals("The") || x.equals("A")) {
+      int start = en.start();
+      if (x.startsWith("The ") || x.startsWith("the ")) {
+        x = x.substring(4); // an article is no part of the name
+        start += 4;
+      }
+      if (overlaps(out, start, en.end()) || x.equals("The") || x.equals("A")) {
         continue;
       }
-      out.add(new Bureau(en.start(), en.end(), x + " Public Security Bureau", null, null));
+      out.add(new Bureau(start, en.end(), x + " Public Security Bureau", null, null));
     }
     Matcher zh = ZH.matcher(text);
     while (zh.find()) {
