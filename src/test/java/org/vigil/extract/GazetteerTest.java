@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 class GazetteerTest {
   private static final Gazetteer G = Gazetteer.standard();
 
+  /** The ids of capitals (feature code PPLC) in the city data file. */
+  private static final java.util.Set<String> CAPITAL_IDS =
+      Gazetteer.lines(Gazetteer.resource("cities.tsv")).stream()
+          .map(l -> l.split("\t", -1))
+          .filter(f -> f[6].equals("PPLC"))
+          .map(f -> "city:" + f[0])
+          .collect(java.util.stream.Collectors.toSet());
+
   private static List<String> ids(String text) {
     return G.find(text).stream().map(m -> m.entry().id()).toList();
   }
@@ -27,7 +35,16 @@ class GazetteerTest {
   void everyCapitalHasChineseNameAndCoordinates() {
     List<GazetteerEntry> cities = G.entries("city");
     assertThat(cities).hasSizeGreaterThan(4000);
+    List<String> capitals =
+        G.entries("city").stream()
+            .filter(c -> CAPITAL_IDS.contains(c.id()))
+            .map(GazetteerEntry::nameEn)
+            .toList();
+    assertThat(capitals).hasSizeGreaterThan(200);
     for (GazetteerEntry c : cities) {
+      if (CAPITAL_IDS.contains(c.id())) {
+        assertThat(c.nameZh()).as(c.nameEn()).isNotBlank();
+      }
       assertThat(c.lat()).isBetween(-90.0, 90.0);
       assertThat(c.lon()).isBetween(-180.0, 180.0);
     }
