@@ -74,6 +74,7 @@ final class StationProposer implements ProposalExtractor {
     List<Sentences.Span> sentences = Sentences.of(text);
     List<GazetteerMatch> all = gazetteer.find(text);
     List<Bureaus.Bureau> bureaus = Bureaus.find(gazetteer, text, all);
+    List<Proposal> organizations = null; // found once, only when a station sentence needs a host
     for (int i = 0; i < sentences.size(); i++) {
       Sentences.Span s = sentences.get(i);
       String sentence = text.substring(s.start(), s.end());
@@ -101,7 +102,10 @@ final class StationProposer implements ProposalExtractor {
       if (agency == null && i > 0) {
         agency = within(bureaus, sentences.get(i - 1));
       }
-      String host = host(text, s);
+      if (organizations == null) {
+        organizations = new OrganizationProposer(gazetteer).propose(input);
+      }
+      String host = host(organizations, s);
       for (GazetteerMatch place : hostPlaces(all, s)) {
         boolean city = place.entry().kind().equals("city");
         Fields f =
@@ -161,12 +165,11 @@ final class StationProposer implements ProposalExtractor {
   }
 
   /** The first association or host business the organisation rules find in the sentence. */
-  private @Nullable String host(String text, Sentences.Span s) {
-    String sentence = text.substring(s.start(), s.end());
-    ProposalInput sub = new ProposalInput("host", sentence, "und", null);
-    for (Proposal p : new OrganizationProposer(gazetteer).propose(sub)) {
+  private static @Nullable String host(List<Proposal> organizations, Sentences.Span s) {
+    for (Proposal p : organizations) {
       String kind = p.first("orgKind");
-      if (kind.equals("hometown_association") || kind.equals("station_host_business")) {
+      boolean inside = p.span().start() >= s.start() && p.span().end() <= s.end();
+      if (inside && (kind.equals("hometown_association") || kind.equals("station_host_business"))) {
         return p.first("name");
       }
     }
