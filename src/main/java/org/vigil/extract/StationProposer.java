@@ -50,11 +50,18 @@ final class StationProposer implements ProposalExtractor {
   private static final Pattern CHINESE =
       Pattern.compile(
           "(?i)\\bchina\\b|\\bchinese\\b|\\bPRC\\b|public\\s+security|\\bPSB\\b|公安|中国|中國|福州|青田|温州|南通");
+
+  /** "Chinese police station", "China's police stations", "PRC police posts". */
+  private static final Pattern ORIGIN_NEAR =
+      Pattern.compile(
+          "(?i)\\b(?:chinese|china(?:'s|’s)?|PRC|beijing(?:'s|’s)?)\\s+(?:[a-z-]+\\s+){0,2}police\\s+"
+              + "(?:service\\s+)?(?:station|post|office|outpost)");
+
   private static final Pattern POLICE = Pattern.compile("(?i)\\bpolice\\b|警|公安|\\b110\\b");
   private static final Pattern VETO =
       Pattern.compile(
           "(?i)community\\s+(?:police\\s+)?(?:sub-?)?station|sub-?station|neighbou?rhood\\s+police"
-              + "|\\b(?:call|dial|ring|phone)(?:s|ing|ed)?\\s+(?:the\\s+)?(?:police\\s+)?(?:on\\s+|at\\s+)?"
+              + "|(?<![\\w-])(?:call|dial|ring|phone)(?:s|ing|ed)?\\s+(?:the\\s+)?(?:police\\s+)?(?:on\\s+|at\\s+)?"
               + "(?:110|112|911|999|000|0)\\b|拨打\\s*110|撥打\\s*110"
               + "|petrol|\\bgas\\s+station|\\bfuel\\b|加油站");
   private static final Pattern HOST_POLICE =
@@ -89,7 +96,11 @@ final class StationProposer implements ProposalExtractor {
       boolean chinese = CHINESE.matcher(sentence).find() || within(bureaus, s) != null;
       if (!isStrong) {
         boolean serviceOnly = SERVICE_ONLY.matcher(cue.group()).matches();
-        if (!overseas || !chinese || (serviceOnly && !POLICE.matcher(sentence).find())) {
+        boolean origin =
+            (overseas && chinese)
+                || ORIGIN_NEAR.matcher(sentence).find()
+                || within(bureaus, s) != null;
+        if (!origin || (serviceOnly && !POLICE.matcher(sentence).find())) {
           continue;
         }
       }

@@ -83,6 +83,27 @@ class ProposersTest {
   }
 
   @Test
+  void stationProposerAcceptsChineseOriginRightBeforeTheCue() {
+    assertThat(
+            of(
+                ProposalKind.STATION,
+                "Investigators looked into Chinese police stations in Markham and Vancouver."))
+        .extracting(p -> p.first("city"))
+        .containsExactly("Markham", "Vancouver");
+    assertThat(
+            of(
+                ProposalKind.STATION,
+                "A so-called 110 Overseas service station worked out of a shop in Glasgow."))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("country")).isEqualTo("GB"));
+    assertThat(
+            of(
+                ProposalKind.STATION,
+                "Chinese tourists were robbed near a police station in Paris."))
+        .isEmpty();
+  }
+
+  @Test
   void stationProposerNamesTheHostAssociation() {
     List<Proposal> ps =
         of(
