@@ -1,0 +1,189 @@
+package org.vigil.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.vigil.schema.Proposal;
+import org.vigil.schema.ProposalKind;
+import org.vigil.schema.SourceSpan;
+
+/**
+ * Proposes a STATION when one sentence reports an overseas police station located in a named place
+ * outside China. Precision matters more than recall here: every rule must hold in the same
+ * sentence.
+ *
+ * <ol>
+ *   <li>A station cue: strong ("overseas police (service) station", "110 Overseas", "海外警务服务站",
+ *       "海外110") or weak ("police station", "service station", "police office", "服务站", "警务站").
+ *   <li>A weak cue also needs the overseas context: an overseas word (overseas, abroad, foreign,
+ *       海外, 境外, 国外) and a Chinese-origin word (China, Chinese, public security, PSB, 公安, 中国), or a
+ *       named Chinese bureau; "service station" and "服务站" also need a police word.
+ *   <li>A host place: a city or country the gazetteer finds in the sentence that is not in China
+ *       (adjectives such as "Dutch" do not count).
+ *   <li>No veto: a host-state police station (community or sub-station, "Toronto Police Service"
+ *       without a Chinese-origin word), a guide to calling the police ("call 110", "dial 999",
+ *       "拨打110"), a petrol station, or a Chinese domestic police post (派出所 without 海外).
+ * </ol>
+ *
+ * One proposal per distinct host city (a country named alongside its own city adds nothing); a
+ * country alone when no city is named. Confidence 0.85 for a strong cue, 0.7 for a weak one, 0.1
+ * less when only a country is named. {@code agency}: a bureau named in the sentence or the one
+ * before; {@code host}: an association or host business named in the sentence.
+ */
+final class StationProposer implements ProposalExtractor {
+  private static final Pattern STRONG =
+      Pattern.compile(
+          "(?i)overseas\\s+(?:chinese\\s+)?police\\s+(?:service\\s+)?(?:station|post|centre|center)"
+              + "|110\\s+overseas|overseas\\s+110|海外警务服务站|海外警務服務站|海外110|海外警务|海外警務");
+  private static final Pattern WEAK =
+      Pattern.compile(
+          "(?i)police\\s+(?:service\\s+)?(?:station|post|office|outpost|centre|center)"
+              + "|service\\s+(?:station|centre|center)|警务服务站|警務服務站|服务站|服務站|警务站|警務站");
+  private static final Pattern SERVICE_ONLY =
+      Pattern.compile("(?i)^(?:service\\s+(?:station|centre|center)|服务站|服務站)$");
+  private static final Pattern OVERSEAS =
+      Pattern.compile("(?i)\\boverseas\\b|\\babroad\\b|\\bforeign\\b|海外|境外|国外|國外");
+  private static final Pattern CHINESE =
+      Pattern.compile(
+          "(?i)\\bchina\\b|\\bchinese\\b|\\bPRC\\b|public\\s+security|\\bPSB\\b|公安|中国|中國|福州|青田|温州|南通");
+
+  /** "Chinese police station", "China's police stations", "PRC police posts". */
+  private static final Pattern ORIGIN_NEAR =
+      Pattern.compile(
+          "(?i)\\b(?:chinese|china(?:'s|’s)?|PRC|beijing(?:'s|’s)?)\\s+(?:[a-z-]+\\s+){0,2}police\\s+"
+              + "(?:service\\s+)?(?:station|post|office|outpost)");
+
+  private static final Pattern POLICE = Pattern.compile("(?i)\\bpolice\\b|警|公安|\\b110\\b");
+  private static final Pattern VETO =
+      Pattern.compile(
+          "(?i)community\\s+(?:police\\s+)?(?:sub-?)?station|sub-?station|neighbou?rhood\\s+police"
+              + "|(?<![\\w-])(?:call|dial|ring|phone)(?:s|ing|ed)?\\s+(?:the\\s+)?(?:police\\s+)?(?:on\\s+|at\\s+)?"
+              + "(?:110|112|911|999|000|0)\\b|拨打\\s*110|撥打\\s*110"
+              + "|petrol|\\bgas\\s+station|\\bfuel\\b|加油站");
+  private static final Pattern HOST_POLICE =
+      Pattern.compile("\\b(?:[A-Z][a-z]+\\s+){1,3}Police(?:\\s+(?:Service|Department|Force))?\\b");
+  private static final Pattern DOMESTIC = Pattern.compile("派出所");
+
+  private final Gazetteer gazetteer;
+
+  StationProposer(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  @Override
+  public List<Proposal> propose(ProposalInput input) {
+    String text = input.text();
+    List<Proposal> out = new ArrayList<>();
+    List<Sentences.Span> sentences = Sentences.of(text);
+    List<GazetteerMatch> all = gazetteer.find(text);
+    List<Bureaus.Bureau> bureaus = Bureaus.find(gazetteer, text, all);
+    List<Proposal> organizations = null; // found once, only when a station sentence needs a host
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentences.Span s = sentences.get(i);
+      String sentence = text.substring(s.start(), s.end());
+      Matcher strong = STRONG.matcher(sentence);
+      Matcher weak = WEAK.matcher(sentence);
+      boolean isStrong = strong.find();
+      if (!isStrong && !weak.find()) {
+        continue;
+      }
+      Matcher cue = isStrong ? strong : weak;
+      boolean overseas = OVERSEAS.matcher(sentence).find();
+      boolean chinese = CHINESE.matcher(sentence).find() || within(bureaus, s) != null;
+      if (!isStrong) {
+        boolean serviceOnly = SERVICE_ONLY.matcher(cue.group()).matches();
+        boolean origin =
+            (overseas && chinese)
+                || ORIGIN_NEAR.matcher(sentence).find()
+                || within(bureaus, s) != null;
+        if (!origin || (serviceOnly && !POLICE.matcher(sentence).find())) {
+          continue;
+        }
+      }
+      if (VETO.matcher(sentence).find()
+          || (DOMESTIC.matcher(sentence).find() && !overseas)
+          || (!chinese && hostPolice(sentence))) {
+        continue;
+      }
+      Bureaus.Bureau agency = within(bureaus, s);
+      if (agency == null && i > 0) {
+        agency = within(bureaus, sentences.get(i - 1));
+      }
+      if (organizations == null) {
+        organizations = new OrganizationProposer(gazetteer).propose(input);
+      }
+      String host = host(organizations, s);
+      for (GazetteerMatch place : hostPlaces(all, s)) {
+        boolean city = place.entry().kind().equals("city");
+        Fields f =
+            new Fields()
+                .put("city", city ? place.entry().nameEn() : null)
+                .put("country", place.entry().country())
+                .put("agency", agency == null ? null : agency.nameEn())
+                .put("host", host);
+        double confidence = (isStrong ? 0.85 : 0.7) - (city ? 0 : 0.1);
+        out.add(
+            new Proposal(
+                ProposalKind.STATION,
+                SourceSpan.of(input.sourceId(), text, s.start(), s.end()),
+                f.map(),
+                confidence));
+      }
+    }
+    return out;
+  }
+
+  /** A host-state police force named without any Chinese-origin word: their own station. */
+  private static boolean hostPolice(String sentence) {
+    return HOST_POLICE.matcher(sentence).find();
+  }
+
+  /** Distinct cities outside China in the sentence; its countries only when no city is named. */
+  private List<GazetteerMatch> hostPlaces(List<GazetteerMatch> all, Sentences.Span s) {
+    Map<String, GazetteerMatch> cities = new LinkedHashMap<>();
+    Map<String, GazetteerMatch> countries = new LinkedHashMap<>();
+    for (GazetteerMatch m : all) {
+      if (m.start() < s.start() || m.end() > s.end()) {
+        continue;
+      }
+      GazetteerEntry e = m.entry();
+      if (e.country() == null || e.country().equals("CN")) {
+        continue; // China is never a host
+      }
+      if (e.kind().equals("city")) {
+        cities.putIfAbsent(e.id(), m);
+      } else if (e.kind().equals("country") && !gazetteer.isAdjective(m)) {
+        countries.putIfAbsent(e.country(), m);
+      }
+    }
+    if (!cities.isEmpty()) {
+      return List.copyOf(cities.values());
+    }
+    return List.copyOf(countries.values());
+  }
+
+  private static Bureaus.@Nullable Bureau within(List<Bureaus.Bureau> bureaus, Sentences.Span s) {
+    for (Bureaus.Bureau b : bureaus) {
+      if (b.start() >= s.start() && b.end() <= s.end()) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** The first association or host business the organisation rules find in the sentence. */
+  private static @Nullable String host(List<Proposal> organizations, Sentences.Span s) {
+    for (Proposal p : organizations) {
+      String kind = p.first("orgKind");
+      boolean inside = p.span().start() >= s.start() && p.span().end() <= s.end();
+      if (inside && (kind.equals("hometown_association") || kind.equals("station_host_business"))) {
+        return p.first("name");
+      }
+    }
+    return null;
+  }
+}

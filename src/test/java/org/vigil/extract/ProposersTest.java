@@ -1,0 +1,207 @@
+package org.vigil.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.vigil.schema.Proposal;
+import org.vigil.schema.ProposalKind;
+
+class ProposersTest {
+  private static final Gazetteer G = Gazetteer.standard();
+  private static final Proposers P = Proposers.standard(G);
+
+  private static List<Proposal> of(ProposalKind kind, String text) {
+    return P.propose(new ProposalInput("src", text, "und", null)).stream()
+        .filter(p -> p.kind() == kind)
+        .toList();
+  }
+
+  @Test
+  void placeProposerGivesCountryCodeAndCoordinates() {
+    List<Proposal> ps = of(ProposalKind.PLACE, "Reporters visited Rotterdam and 都柏林 in China.");
+    assertThat(ps).extracting(p -> p.first("country")).containsExactly("NL", "IE", "CN");
+    assertThat(ps.get(0).first("placeKind")).isEqualTo("city");
+    assertThat(ps.get(0).first("lat")).startsWith("51.");
+    assertThat(ps.get(2).first("placeKind")).isEqualTo("country");
+  }
+
+  @Test
+  void organizationProposerFindsGazetteerBodiesAndPatterns() {
+    List<Proposal> ps =
+        of(
+            ProposalKind.ORGANIZATION,
+            "The Lianyungang Public Security Bureau and the 荷兰福建同乡会 met the UFWD; "
+                + "据报道，瑞昌市公安局 also joined the Dublin Fujian Hometown Association.");
+    assertThat(ps)
+        .extracting(p -> p.first("name"))
+        .contains(
+            "Lianyungang Public Security Bureau",
+            "荷兰福建同乡会",
+            "United Front Work Department",
+            "瑞昌市公安局",
+            "Dublin Fujian Hometown Association");
+    Proposal assoc =
+        ps.stream().filter(p -> p.first("name").equals("荷兰福建同乡会")).findFirst().orElseThrow();
+    assertThat(assoc.first("orgKind")).isEqualTo("hometown_association");
+    assertThat(assoc.first("country")).isEqualTo("NL");
+    Proposal psb =
+        ps.stream()
+            .filter(p -> p.first("name").startsWith("Lianyungang"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(psb.first("country")).isEqualTo("CN");
+  }
+
+  @Test
+  void stationProposerFindsEnglishReports() {
+    List<Proposal> ps =
+        of(
+            ProposalKind.STATION,
+            "The Fuzhou Public Security Bureau ran it. It operated an office in Dublin that served"
+                + " as an overseas police service station.");
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.first("city")).isEqualTo("Dublin");
+              assertThat(p.first("country")).isEqualTo("IE");
+              assertThat(p.first("agency")).isEqualTo("Fuzhou Public Security Bureau");
+            });
+  }
+
+  @Test
+  void stationProposerFindsChineseReportsWithAgency() {
+    List<Proposal> ps = of(ProposalKind.STATION, "福州市公安局设立的海外警务服务站位于荷兰鹿特丹和都柏林。");
+    assertThat(ps).extracting(p -> p.first("city")).containsExactly("Rotterdam", "Dublin");
+    assertThat(ps.get(0).first("agency")).isEqualTo("Fuzhou Public Security Bureau");
+    assertThat(of(ProposalKind.STATION, "荷兰鹿特丹的一处服务站由中国公安部门运营，属于海外警务网络。"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("country")).isEqualTo("NL"));
+  }
+
+  @Test
+  void stationProposerAcceptsChineseOriginRightBeforeTheCue() {
+    assertThat(
+            of(
+                ProposalKind.STATION,
+                "Investigators looked into Chinese police stations in Markham and Vancouver."))
+        .extracting(p -> p.first("city"))
+        .containsExactly("Markham", "Vancouver");
+    assertThat(
+            of(
+                ProposalKind.STATION,
+                "A so-called 110 Overseas service station worked out of a shop in Glasgow."))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("country")).isEqualTo("GB"));
+    assertThat(
+            of(
+                ProposalKind.STATION,
+                "Chinese tourists were robbed near a police station in Paris."))
+        .isEmpty();
+  }
+
+  @Test
+  void stationProposerNamesTheHostAssociation() {
+    List<Proposal> ps =
+        of(
+            ProposalKind.STATION,
+            "A Chinese police service station abroad was housed by the Prato Chinese Association"
+                + " in Prato.");
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.first("city")).isEqualTo("Prato");
+              assertThat(p.first("host")).isEqualTo("Prato Chinese Association");
+            });
+  }
+
+  @Test
+  void stationProposerIgnoresCountsDomesticPostsHostPoliceHelplinesAndPetrol() {
+    for (String negative :
+        List.of(
+            "The group counted 102 overseas police stations in 53 countries.",
+            "He reported to a police station in Fuzhou.",
+            "他去了福州的派出所。",
+            "The Toronto Police opened a community sub-station in Chinatown.",
+            "Travellers abroad should dial 999 in the UK or call 110 in China to reach the police.",
+            "The service station in Milan sells cheap petrol to foreign drivers.")) {
+      assertThat(of(ProposalKind.STATION, negative)).as(negative).isEmpty();
+    }
+  }
+
+  @Test
+  void incidentProposerFindsTacticsWithGenericTargets() {
+    List<Proposal> ps =
+        of(
+            ProposalKind.INCIDENT,
+            "On 3 March 2022 a dissident in Toronto was pressured to return to China.");
+    assertThat(ps)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.first("tactic")).isEqualTo("persuasion_to_return");
+              assertThat(p.first("target")).isEqualTo("a dissident in Toronto");
+              assertThat(p.first("country")).isEqualTo("CA");
+              assertThat(p.first("date")).isEqualTo("2022-03-03");
+            });
+    assertThat(of(ProposalKind.INCIDENT, "一名海外华人被劝返，其家人受到威胁。"))
+        .extracting(p -> p.first("tactic"))
+        .containsExactly("persuasion_to_return", "threats_to_relatives");
+    assertThat(of(ProposalKind.INCIDENT, "Officers threatened his family after he spoke out."))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("target")).isEqualTo("relatives in China"));
+    assertThat(of(ProposalKind.INCIDENT, "China issued an Interpol red notice for a critic."))
+        .extracting(p -> p.first("tactic"))
+        .containsExactly("interpol_misuse");
+  }
+
+  @Test
+  void incidentTargetsNeverCarryPersonalNames() {
+    List<Proposal> ps =
+        of(
+            ProposalKind.INCIDENT,
+            "Wei Zhang, a student living in Lyon, was harassed online; John Smith was followed.");
+    assertThat(ps).isNotEmpty();
+    for (Proposal p : ps) {
+      assertThat(p.first("target")).doesNotContain("Wei", "Zhang", "John", "Smith");
+    }
+  }
+
+  @Test
+  void hostileInputsProduceNoException() {
+    Random r = new Random(7);
+    StringBuilder letters = new StringBuilder();
+    for (int i = 0; i < 1_000_000; i++) {
+      letters.append((char) ('a' + r.nextInt(26)));
+      if (r.nextInt(9) == 0) {
+        letters.append(r.nextBoolean() ? ' ' : 'A');
+      }
+    }
+    String repeated = "police station in Rotterdam 海外警务服务站 劝返 ".repeat(5_000);
+    String nested = "Association of ".repeat(10_000) + "公安局".repeat(10_000);
+    for (String text :
+        List.of("", " ", "\uD800", "\u0000\uFFFF", letters.toString(), repeated, nested)) {
+      List<Proposal> ps = P.propose(new ProposalInput("src", text, "und", null));
+      for (Proposal p : ps) {
+        assertThat(text.substring(p.span().start(), p.span().end())).isEqualTo(p.span().quote());
+      }
+    }
+  }
+
+  @Test
+  void proposesTheSameUnderTurkishLocale() {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      assertThat(of(ProposalKind.STATION, "An ILLEGAL overseas police station in Italy was shut."))
+          .singleElement()
+          .satisfies(p -> assertThat(p.first("country")).isEqualTo("IT"));
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+}
