@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ArchiveCommand.class,
       AuditCommand.class,
       DemoCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
