@@ -80,6 +80,20 @@ public final class ClaimStore {
   }
 
   /**
+   * The row as the caller read it: present and still at {@code expectedVersion}.
+   *
+   * @throws VigilException {@code conflict} naming what changed since, and who changed it; {@code
+   *     not_found}
+   */
+  public Claim requireAt(String id, int expectedVersion) {
+    return db.with(
+        c -> {
+          Versions.check(c, "claim", id, expectedVersion);
+          return require(id);
+        });
+  }
+
+  /**
    * @throws VigilException {@code not_found}
    */
   public Claim require(String id) {

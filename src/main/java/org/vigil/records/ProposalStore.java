@@ -111,6 +111,20 @@ public final class ProposalStore {
   }
 
   /**
+   * The row as the caller read it: present and still at {@code expectedVersion}.
+   *
+   * @throws VigilException {@code conflict} naming what changed since, and who changed it; {@code
+   *     not_found}
+   */
+  public ProposalRecord requireAt(String id, int expectedVersion) {
+    return db.with(
+        c -> {
+          Versions.check(c, "proposal", id, expectedVersion);
+          return require(id);
+        });
+  }
+
+  /**
    * @throws VigilException {@code not_found}
    */
   public ProposalRecord require(String id) {

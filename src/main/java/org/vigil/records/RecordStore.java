@@ -63,6 +63,20 @@ public final class RecordStore {
   }
 
   /**
+   * The row as the caller read it: present and still at {@code expectedVersion}.
+   *
+   * @throws VigilException {@code conflict} naming what changed since, and who changed it; {@code
+   *     not_found}
+   */
+  public EntityRecord requireAt(String id, int expectedVersion) {
+    return db.with(
+        c -> {
+          Versions.check(c, "entity", id, expectedVersion);
+          return require(id);
+        });
+  }
+
+  /**
    * @throws VigilException {@code not_found}
    */
   public EntityRecord require(String id) {

@@ -112,6 +112,25 @@ final class Versions {
     }
   }
 
+  /**
+   * Checks that row {@code id} of {@code table} is still at {@code expected}, before a change that
+   * touches several rows is begun.
+   *
+   * @throws VigilException {@code conflict} naming what changed since; {@code not_found}
+   */
+  static void check(Connection c, String table, String id, int expected) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT version FROM " + table + " WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getInt(1) == expected) {
+          return;
+        }
+      }
+    }
+    throw conflictOrMissing(c, table, id, expected);
+  }
+
   private static VigilException conflictOrMissing(
       Connection c, String table, String id, int expected) throws SQLException {
     Integer current = null;
