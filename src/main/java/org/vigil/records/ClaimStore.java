@@ -114,7 +114,7 @@ public final class ClaimStore {
                       + COLUMNS
                       + " FROM claim WHERE subject_id = ? AND predicate = ?"
                       + (value == null ? " AND object_id = ?" : " AND value = ?")
-                      + " AND status <> 'retracted' ORDER BY created_at, id LIMIT 1")) {
+                      + " AND status <> 'retracted' ORDER BY created_at, rowid LIMIT 1")) {
             ps.setString(1, subjectId);
             ps.setString(2, predicate);
             ps.setString(3, value == null ? ((ClaimObject.Ref) object).entityId() : value);
@@ -141,7 +141,7 @@ public final class ClaimStore {
               c.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM claim WHERE subject_id = ? AND predicate = ? ORDER BY created_at, id")) {
+                      + " FROM claim WHERE subject_id = ? AND predicate = ? ORDER BY created_at, rowid")) {
             ps.setString(1, subjectId);
             ps.setString(2, predicate);
             return read(ps);
@@ -415,7 +415,7 @@ public final class ClaimStore {
                       + COLUMNS
                       + " FROM claim WHERE "
                       + where
-                      + " ORDER BY created_at, id")) {
+                      + " ORDER BY created_at, rowid")) {
             ps.setString(1, arg);
             return read(ps);
           }

@@ -92,7 +92,7 @@ public final class RecordStore {
                   "SELECT "
                       + COLUMNS
                       + " FROM entity WHERE type = ? AND match_key = ?"
-                      + " AND id NOT IN (SELECT entity_id FROM merged_into) ORDER BY created_at, id"
+                      + " AND id NOT IN (SELECT entity_id FROM merged_into) ORDER BY created_at, rowid"
                       + " LIMIT 1")) {
             ps.setString(1, type);
             ps.setString(2, matchKey);
@@ -110,7 +110,7 @@ public final class RecordStore {
                   "SELECT "
                       + COLUMNS
                       + " FROM entity WHERE type = ?"
-                      + " AND id NOT IN (SELECT entity_id FROM merged_into) ORDER BY created_at, id")) {
+                      + " AND id NOT IN (SELECT entity_id FROM merged_into) ORDER BY created_at, rowid")) {
             ps.setString(1, type);
             return read(ps);
           }

@@ -117,7 +117,16 @@ public final class ReviewService {
     return switch (p.kind()) {
       case STATION ->
           findPlace(placeKey("city", p.first("city"), p.first("country")))
-              .map(place -> stationCandidates(place.id(), orgKey(p.first("agency"), "CN")))
+              .map(
+                  place ->
+                      stationCandidates(
+                          place.id(),
+                          p.first("agency").isBlank()
+                              ? null
+                              : records
+                                  .findByKey("organization", orgKey(p.first("agency"), "CN"))
+                                  .map(EntityRecord::id)
+                                  .orElse("(new)")))
               .orElse(List.of());
       case ORGANIZATION ->
           records.findByKey("organization", orgKey(p.first("name"), p.first("country"))).stream()
