@@ -818,14 +818,12 @@ public final class ReviewService {
             claims.reassign(c.id(), c.version(), duplicateId, survivorId, by);
             moved.add(c.id());
           }
-          audit.record(
-              new AuditEvent(
-                  reviewer,
-                  "record.merge",
-                  duplicateId,
-                  AuditJson.of(Map.of("record", duplicate, "survivor", survivor)),
-                  AuditJson.of(Map.of("mergedInto", survivorId, "claimsMoved", moved)),
-                  reason));
+          // One event per record, so each one's audit history shows the merge.
+          String before = AuditJson.of(Map.of("record", duplicate, "survivor", survivor));
+          String after = AuditJson.of(Map.of("mergedInto", survivorId, "claimsMoved", moved));
+          for (String subject : List.of(duplicateId, survivorId)) {
+            audit.record(new AuditEvent(reviewer, "record.merge", subject, before, after, reason));
+          }
           return null;
         });
   }
