@@ -11,6 +11,8 @@ public enum ErrorCode {
   INVALID_INPUT(Kind.INVALID_INPUT),
   NOT_FOUND(Kind.INVALID_INPUT),
   AMBIGUOUS_ID(Kind.INVALID_INPUT),
+  // someone else changed the thing since the caller read it: re-read and decide again
+  CONFLICT(Kind.INVALID_INPUT),
   // one item failed; the batch goes on
   UNSUPPORTED_FORMAT(Kind.ITEM),
   EMPTY_DOCUMENT(Kind.ITEM),

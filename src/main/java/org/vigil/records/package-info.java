@@ -1,7 +1,7 @@
 /**
  * The only package with SQL: one store per aggregate, migrations per dialect, transactions.
  *
- * <p>May use: core.
+ * <p>May use: core, schema.
  */
 @NullMarked
 package org.vigil.records;

@@ -1,0 +1,41 @@
+package org.vigil.records;
+
+import org.vigil.core.Checks;
+import org.vigil.schema.FuzzyDate;
+import org.vigil.schema.Quantity;
+
+/** What a claim says about its subject: another record, or a value. */
+public sealed interface ClaimObject {
+  /** Another record, e.g. the place a station is located in. */
+  record Ref(String entityId) implements ClaimObject {
+    public Ref {
+      Checks.notBlank(entityId, "entityId");
+    }
+  }
+
+  /** Free text: a name, a pseudonymous target description, an attribution chain. */
+  record Text(String text) implements ClaimObject {
+    public Text {
+      Checks.notBlank(text, "text");
+    }
+  }
+
+  /** A vocabulary code, e.g. a tactic or an organisation kind. */
+  record Code(String code) implements ClaimObject {
+    public Code {
+      Checks.notBlank(code, "code");
+    }
+  }
+
+  record Date(FuzzyDate date) implements ClaimObject {
+    public Date {
+      Checks.notNull(date, "date");
+    }
+  }
+
+  record Amount(Quantity quantity) implements ClaimObject {
+    public Amount {
+      Checks.notNull(quantity, "quantity");
+    }
+  }
+}

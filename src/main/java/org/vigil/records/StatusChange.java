@@ -1,0 +1,8 @@
+package org.vigil.records;
+
+import org.jspecify.annotations.Nullable;
+import org.vigil.schema.ClaimStatus;
+
+/** One step of a claim's status history; {@code from} is null for the first. */
+public record StatusChange(
+    String claimId, @Nullable ClaimStatus from, ClaimStatus to, Stamp by, String reason) {}
