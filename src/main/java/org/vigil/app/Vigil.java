@@ -3,16 +3,34 @@ package org.vigil.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigil.archive.Archive;
 import org.vigil.audit.AuditLog;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import org.vigil.export.Snapshot;
+import org.vigil.extract.Gazetteer;
+import org.vigil.extract.ProposalInput;
+import org.vigil.extract.Proposers;
 import org.vigil.ingest.ArchiveVerifier;
 import org.vigil.ingest.IngestService;
+import org.vigil.records.ClaimStore;
 import org.vigil.records.Database;
 import org.vigil.records.IngestLogStore;
+import org.vigil.records.ProposalRecord;
+import org.vigil.records.ProposalStore;
+import org.vigil.records.RecordStore;
+import org.vigil.records.SourceRecord;
 import org.vigil.records.SourceStore;
+import org.vigil.review.ReviewService;
+import org.vigil.schema.Proposal;
+import org.vigil.schema.ProposalKind;
 import org.vigil.search.SourceIndex;
 
 /**
@@ -21,6 +39,7 @@ import org.vigil.search.SourceIndex;
  * on its own folder.
  */
 public final class Vigil implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Vigil.class);
   private final VigilConfig config;
   private final Clock clock;
   private final Database database;
@@ -28,6 +47,9 @@ public final class Vigil implements AutoCloseable {
   private final SourceStore sources;
   private final IngestLogStore ingestLog;
   private final AuditLog auditLog;
+  private final RecordStore records;
+  private final ClaimStore claims;
+  private final ReviewService review;
   private @Nullable SourceIndex index;
 
   private Vigil(VigilConfig config, Clock clock) {
@@ -44,6 +66,17 @@ public final class Vigil implements AutoCloseable {
     this.sources = new SourceStore(database);
     this.ingestLog = new IngestLogStore(database);
     this.auditLog = new AuditLog(database, clock);
+    this.records = new RecordStore(database);
+    this.claims = new ClaimStore(database);
+    this.review =
+        new ReviewService(
+            database,
+            records,
+            claims,
+            new ProposalStore(database),
+            auditLog::append,
+            clock,
+            sourceId -> sources.find(sourceId).map(SourceRecord::clusterId).orElse(sourceId));
   }
 
   public static Vigil open(VigilConfig config) {
@@ -82,8 +115,72 @@ public final class Vigil implements AutoCloseable {
     return index;
   }
 
+  public ReviewService review() {
+    return review;
+  }
+
+  public RecordStore records() {
+    return records;
+  }
+
+  public ClaimStore claims() {
+    return claims;
+  }
+
+  /** Ingest that also proposes facts from every new source (see {@link #propose}). */
   public IngestService ingest() {
-    return new IngestService(archive, sources, ingestLog, index(), clock);
+    return new IngestService(archive, sources, ingestLog, index(), clock, this::proposeQuietly);
+  }
+
+  /**
+   * Runs proposal extraction over a stored source and saves the proposals (re-running replaces the
+   * source's open proposals, never decided ones). The source's publisher is added as the outermost
+   * link of every attribution chain found in it.
+   */
+  public List<ProposalRecord> propose(SourceRecord s) {
+    List<Proposal> found =
+        proposers()
+            .propose(
+                new ProposalInput(
+                    s.id(), s.content().text(), s.content().language(), s.metadata().published()));
+    String publisher = s.metadata().publisher();
+    List<Proposal> withOutlet = new ArrayList<>();
+    for (Proposal p : found) {
+      if (p.kind() == ProposalKind.ATTRIBUTION && publisher != null && !publisher.isBlank()) {
+        Map<String, List<String>> fields = new LinkedHashMap<>(p.fields());
+        List<String> chain = new ArrayList<>(fields.getOrDefault("chain", List.of()));
+        if (chain.isEmpty() || !chain.get(chain.size() - 1).equalsIgnoreCase(publisher)) {
+          chain.add(publisher);
+        }
+        fields.put("chain", chain);
+        p = new Proposal(p.kind(), p.span(), fields, p.confidence());
+      }
+      withOutlet.add(p);
+    }
+    return review.saveProposals(s.id(), withOutlet);
+  }
+
+  private void proposeQuietly(SourceRecord s) {
+    try {
+      propose(s);
+    } catch (RuntimeException e) {
+      // the source is captured; `vigil propose` can run extraction again
+      LOG.warn("proposal extraction failed for source {}: {}", s.id(), e.toString());
+    }
+  }
+
+  private static Proposers proposers() {
+    return ProposersHolder.PROPOSERS;
+  }
+
+  /** Built on first use: loading the gazetteer takes a moment and not every command needs it. */
+  private static final class ProposersHolder {
+    static final Proposers PROPOSERS = Proposers.standard(Gazetteer.standard());
+  }
+
+  /** The record as it stands, for exports and statistics (sealed types excluded). */
+  public Snapshot snapshot() {
+    return new SnapshotBuilder(records, claims, sources, review, Gazetteer.standard()).build();
   }
 
   public ArchiveVerifier archiveVerifier() {

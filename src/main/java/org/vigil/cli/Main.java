@@ -22,6 +22,11 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       ArchiveCommand.class,
       AuditCommand.class,
+      ProposalsCommand.class,
+      ProposeCommand.class,
+      ReviewCommand.class,
+      StatsCommand.class,
+      ExportCommand.class,
       DemoCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class

@@ -247,7 +247,7 @@ public final class Exporter {
         s.country(r).ifPresent(c -> p.put("country", c.text().toUpperCase(Locale.ROOT)));
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (Snapshot.Claim c : r.claims()) {
-          if (c.standing()) {
+          if (c.standing() && !c.predicate().equals("country")) {
             values.computeIfAbsent(c.predicate(), k -> new ArrayList<>());
           }
         }

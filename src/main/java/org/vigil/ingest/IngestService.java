@@ -68,9 +68,25 @@ public final class IngestService {
   private final Object writeLock = new Object();
   private final List<String> pendingIndexed = Collections.synchronizedList(new ArrayList<>());
   private final StageClock stages = new StageClock();
+  private final java.util.function.Consumer<SourceRecord> afterCapture;
 
   public IngestService(
       Archive archive, SourceStore store, IngestLogStore log, SourceIndex index, Clock clock) {
+    this(archive, store, log, index, clock, s -> {});
+  }
+
+  /**
+   * @param afterCapture called with every newly stored source, after its transaction commits (the
+   *     application proposes facts from it); it must not throw
+   */
+  public IngestService(
+      Archive archive,
+      SourceStore store,
+      IngestLogStore log,
+      SourceIndex index,
+      Clock clock,
+      java.util.function.Consumer<SourceRecord> afterCapture) {
+    this.afterCapture = afterCapture;
     this.archive = archive;
     this.store = store;
     this.log = log;
@@ -250,7 +266,9 @@ public final class IngestService {
     }
     t = stages.add(StageClock.Stage.STORE, t);
     index.upsert(toIndexed(record));
-    stages.add(StageClock.Stage.INDEX, t);
+    t = stages.add(StageClock.Stage.INDEX, t);
+    afterCapture.accept(record);
+    stages.add(StageClock.Stage.PROPOSE, t);
     pendingIndexed.add(id);
     if (pendingIndexed.size() >= COMMIT_EVERY) {
       commitIndex();

@@ -15,6 +15,7 @@ final class StageClock {
     ARCHIVE,
     STORE,
     INDEX,
+    PROPOSE,
     COMMIT
   }
 
