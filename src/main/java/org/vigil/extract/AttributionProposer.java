@@ -264,9 +264,7 @@ final class AttributionProposer implements ProposalExtractor {
 
   // ---- Chinese ----
   private static final String CN_STOP = "，。,；;：:！？!?“”「」《》『』（）()\n\r";
-  private static final Pattern JU =
-      Pattern.compile(
-          "据\\s*([^" + CN_STOP + "]{1,40}?)\\s*(报道|报导|消息|称|表示|透露|统计|披露|指出|显示|介绍|(?=[，,。\\s]))");
+  private static final Pattern JU_VERB = Pattern.compile("报道|报导|消息|称|表示|透露|统计|披露|指出|显示|介绍");
   private static final Pattern SAY_CN = Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|援引|引述|称|说)");
   private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用");
   private static final Pattern CN_OF_REPORT =
@@ -532,20 +530,42 @@ final class AttributionProposer implements ProposalExtractor {
 
   private static void chinese(String t, List<Chain> out) {
     int anchors = 0;
-    Matcher ju = JU.matcher(t);
-    while (ju.find() && anchors++ < MAX_ANCHORS) {
-      String body = ju.group(1);
-      String verb = ju.group(2);
-      List<Party> parties = cnParties(body, ju.start(1));
+    // 据X(援引Y)报道: scanned by hand from each 据 to the clause end, so a run of 据 costs a
+    // bounded look each instead of a backtracking regex attempt at every position.
+    Matcher v = JU_VERB.matcher(t);
+    for (int p = t.indexOf('据'); p >= 0 && anchors++ < MAX_ANCHORS; p = t.indexOf('据', p + 1)) {
+      int bodyStart = p + 1;
+      int limit = Math.min(t.length(), bodyStart + 41);
+      int stop = bodyStart;
+      while (stop < limit && CN_STOP.indexOf(t.charAt(stop)) < 0) {
+        stop++;
+      }
+      if (stop <= bodyStart + 1) {
+        continue;
+      }
+      v.region(bodyStart + 1, stop);
+      String verb;
+      int bodyEnd;
+      int end;
+      if (v.find()) {
+        verb = v.group();
+        bodyEnd = v.start();
+        end = v.end();
+      } else if (stop < limit && "，,。".indexOf(t.charAt(stop)) >= 0) {
+        verb = ""; // "据保护卫士的报告，…"
+        bodyEnd = stop;
+        end = stop;
+      } else {
+        continue;
+      }
+      List<Party> parties = cnParties(t.substring(bodyStart, bodyEnd), bodyStart);
       if (parties != null) {
         out.add(
             new Chain(
-                parties,
-                verb.isEmpty() ? "据" : "据…" + (verb.equals("报导") ? "报道" : verb),
-                ju.start(),
-                ju.end()));
+                parties, verb.isEmpty() ? "据" : "据…" + (verb.equals("报导") ? "报道" : verb), p, end));
       }
     }
+    anchors = 0;
     Matcher say = SAY_CN.matcher(t);
     while (say.find() && anchors++ < MAX_ANCHORS) {
       int clause = say.start();
