@@ -60,6 +60,16 @@ class AttributionProposerTest {
           據自由亞洲電台報導，警方關閉了該站。 | 自由亚洲电台 | 据…报道
           荷蘭外交部發言人表示，該站點屬於非法。 | 荷兰外交部发言人 | 表示
           Safeguard Defenders表示，站点仍在运作。 | Safeguard Defenders | 表示
+          However, police said on Monday that the office was empty. | police | said
+          The Spanish NGO Safeguard Defenders said more sites exist. | the Spanish NGO Safeguard Defenders | said
+          Jane Doe, a spokesperson for the ministry, said the site closed. | a spokesperson for the ministry | said
+          Spokesperson Jane Doe said the site closed. | Spokesperson | said
+          Prosecutors in Rotterdam said two men were charged. | Prosecutors in Rotterdam | said
+          A wire service reported, citing the NGO, that sites remained open. | the NGO > a wire service | reported
+          據美聯社援引保護衛士報導，共有102個站點。 | 保护卫士 > 美联社 | 据…报道
+          据保护卫士的报告，站点遍布53个国家。 | 保护卫士 | 据
+          Xinhua said the reports were false. | Xinhua | said
+          The BBC reported that a station had closed. | the BBC | reported
           """)
   void proposesChains(String sentence, String chain, String verb) {
     List<Proposal> ps = propose(sentence);

@@ -74,6 +74,12 @@ class QuantityProposerTest {
           The group listed 102 addresses. | 102 | 102 | item | exact | |
           Donations of $5 million were traced. | $5 million | 5000000 | usd | exact | |
           At least 2000 people marched. | At least 2000 people | 2000 | person | at_least | |
+          該組織稱，至少有102個服務站。 | 至少有102個服務站 | 102 | station | at_least | |
+          In 2022, the group counted 54 stations. | 54 stations | 54 | station | exact | 2022 | year
+          警方去年逮捕了十多名嫌疑人。 | 十多名嫌疑人 | 10 | person | more_than | 2021 | year
+          共有10万人以上参加。 | 10万人以上 | 100000 | person | at_least | |
+          The stations employed around 1,200 staff. | around 1,200 | 1200 | item | about | |
+          Some 400 Chinese nationals were questioned. | Some 400 Chinese nationals | 400 | person | about | |
           """)
   void proposesQuantities(
       String sentence,
@@ -127,6 +133,25 @@ class QuantityProposerTest {
   void skipsNumbersThatAreNotCounts(String sentence) {
     List<Proposal> ps = propose(sentence);
     assertThat(ps).as(describe(ps)).isEmpty();
+  }
+
+  @Test
+  void isThreadSafe() throws Exception {
+    String text =
+        "At least 102 stations in 53 countries; 约有23万人被劝返 between April 2021 and July 2022.";
+    List<Proposal> expected = propose(text);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<Proposal>>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        futures.add(pool.submit(() -> propose(text)));
+      }
+      for (var f : futures) {
+        assertThat(f.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
