@@ -42,7 +42,7 @@ final class QuantityProposer implements ProposalExtractor {
           + "|eighty|ninety|hundred|thousand|million|billion|dozen)";
   private static final Pattern NUMBER =
       Pattern.compile(
-          "(?<ar>(?<![A-Za-z0-9_.,/#@:-])(?:\\d{1,3}(?:,\\d{3}){1,5}|\\d{1,3}(?: \\d{3}){1,5}(?!\\d)|\\d{1,40})"
+          "(?<ar>(?<![A-Za-z0-9_.,/#@-])(?<!\\d:)(?:\\d{1,3}(?:,\\d{3}){1,5}|\\d{1,3}(?: \\d{3}){1,5}(?!\\d)|\\d{1,40})"
               + "(?:\\.\\d+)?(?!\\d)(?:\\s?(?:million|billion|thousand|dozen|mn|bn)\\b)?"
               + "(?:[余多]?[十百千万亿]{1,2})?[余多]?)"
               + "|(?<en>\\b(?:an?\\s+(?=(?:hundred|thousand|million|dozen)\\b))?"

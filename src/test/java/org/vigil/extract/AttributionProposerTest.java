@@ -68,6 +68,7 @@ class AttributionProposerTest {
           A wire service reported, citing the NGO, that sites remained open. | the NGO > a wire service | reported
           據美聯社援引保護衛士報導，共有102個站點。 | 保护卫士 > 美联社 | 据…报道
           据保护卫士的报告，站点遍布53个国家。 | 保护卫士 | 据
+          According to a report by Safeguard Defenders, 54 stations opened. | Safeguard Defenders | according_to
           Xinhua said the reports were false. | Xinhua | said
           The BBC reported that a station had closed. | the BBC | reported
           """)

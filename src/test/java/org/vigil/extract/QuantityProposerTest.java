@@ -79,6 +79,8 @@ class QuantityProposerTest {
           警方去年逮捕了十多名嫌疑人。 | 十多名嫌疑人 | 10 | person | more_than | 2021 | year
           共有10万人以上参加。 | 10万人以上 | 100000 | person | at_least | |
           The stations employed around 1,200 staff. | around 1,200 | 1200 | item | about | |
+          报告统计：102个站点。 | 102个站点 | 102 | station | exact | |
+          Total: 54 stations. | 54 stations | 54 | station | exact | |
           Some 400 Chinese nationals were questioned. | Some 400 Chinese nationals | 400 | person | about | |
           """)
   void proposesQuantities(
