@@ -23,7 +23,10 @@ public final class Proposers {
             new PlaceProposer(gazetteer),
             new OrganizationProposer(gazetteer),
             new StationProposer(gazetteer),
-            new IncidentProposer(gazetteer)));
+            new IncidentProposer(gazetteer),
+            new QuantityProposer(),
+            new DateProposer(),
+            new AttributionProposer()));
   }
 
   /** The registered extractors, for the contract test. */

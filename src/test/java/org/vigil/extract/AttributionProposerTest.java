@@ -1,0 +1,163 @@
+package org.vigil.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vigil.schema.Proposal;
+import org.vigil.schema.ProposalKind;
+
+class AttributionProposerTest {
+  private static final AttributionProposer PROPOSER = new AttributionProposer();
+
+  static List<Proposal> propose(String text) {
+    return PROPOSER.propose(new ProposalInput("src", text, "en", LocalDate.of(2022, 11, 15)));
+  }
+
+  static String describe(List<Proposal> ps) {
+    return ps.stream()
+        .map(p -> p.fields() + " @'" + p.span().quote() + "'")
+        .collect(Collectors.joining("; "));
+  }
+
+  /** Chains are written origin first, separated by " > ". */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          The Dutch foreign ministry said it was investigating two sites. | the Dutch foreign ministry | said
+          Police said the office had been closed. | Police | said
+          Prosecutors said three men would be charged. | Prosecutors | said
+          A spokesperson for the Dutch foreign ministry said the sites were illegal. | a spokesperson for the Dutch foreign ministry | said
+          "The sites are illegal," said a spokesperson for the interior ministry. | a spokesperson for the interior ministry | said
+          According to Safeguard Defenders, at least 102 stations exist. | Safeguard Defenders | according_to
+          Safeguard Defenders reported that the stations ran in 53 countries. | Safeguard Defenders | reported
+          Safeguard Defenders found 54 stations in 2022. | Safeguard Defenders | found
+          A report by Safeguard Defenders found 54 stations. | Safeguard Defenders | found
+          The ministry told Radio Free Asia that no station existed. | the ministry > Radio Free Asia | told
+          Radio Free Asia, citing Safeguard Defenders, reported that 102 stations exist. | Safeguard Defenders > Radio Free Asia | reported
+          The newspaper reported, citing a report from Safeguard Defenders, that stations had opened. | Safeguard Defenders > the newspaper | reported
+          According to the broadcaster, which cited Safeguard Defenders, 14 countries opened inquiries. | Safeguard Defenders > the broadcaster | according_to
+          The outlet relays a wire service which relays the NGO. | the NGO > a wire service > the outlet | cited
+          Jane Doe said she was followed. | a person quoted | said
+          据自由亚洲电台报道，警方关闭了该站。 | 自由亚洲电台 | 据…报道
+          荷兰外交部表示，该站点属于非法。 | 荷兰外交部 | 表示
+          荷兰外交部发言人周二表示，该站点属于非法。 | 荷兰外交部发言人 | 表示
+          保护卫士称，至少有102个站点。 | 保护卫士 | 称
+          自由亚洲电台援引保护卫士的报告称，站点遍布53个国家。 | 保护卫士 > 自由亚洲电台 | 称
+          该电台援引保护卫士的报告。 | 保护卫士 > 该电台 | cited
+          据美联社援引保护卫士报道，共有102个站点。 | 保护卫士 > 美联社 | 据…报道
+          據自由亞洲電台報導，警方關閉了該站。 | 自由亚洲电台 | 据…报道
+          荷蘭外交部發言人表示，該站點屬於非法。 | 荷兰外交部发言人 | 表示
+          Safeguard Defenders表示，站点仍在运作。 | Safeguard Defenders | 表示
+          However, police said on Monday that the office was empty. | police | said
+          The Spanish NGO Safeguard Defenders said more sites exist. | the Spanish NGO Safeguard Defenders | said
+          Jane Doe, a spokesperson for the ministry, said the site closed. | a spokesperson for the ministry | said
+          Spokesperson Jane Doe said the site closed. | Spokesperson | said
+          Prosecutors in Rotterdam said two men were charged. | Prosecutors in Rotterdam | said
+          A wire service reported, citing the NGO, that sites remained open. | the NGO > a wire service | reported
+          據美聯社援引保護衛士報導，共有102個站點。 | 保护卫士 > 美联社 | 据…报道
+          据保护卫士的报告，站点遍布53个国家。 | 保护卫士 | 据
+          According to a report by Safeguard Defenders, 54 stations opened. | Safeguard Defenders | according_to
+          Xinhua said the reports were false. | Xinhua | said
+          The BBC reported that a station had closed. | the BBC | reported
+          """)
+  void proposesChains(String sentence, String chain, String verb) {
+    List<Proposal> ps = propose(sentence);
+    assertThat(ps).as(describe(ps)).hasSize(1);
+    Proposal p = ps.get(0);
+    assertThat(p.kind()).isEqualTo(ProposalKind.ATTRIBUTION);
+    assertThat(p.fields().get("chain"))
+        .as(describe(ps))
+        .isEqualTo(Arrays.asList(chain.split(" > ")));
+    assertThat(p.first("verb")).isEqualTo(verb);
+    assertThat(sentence.substring(p.span().start(), p.span().end())).isEqualTo(p.span().quote());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "He said the office was closed.",
+        "She told reporters nothing.",
+        "It was said that the station closed.",
+        "据报道，警方关闭了该站。",
+        "他表示，站点已经关闭。",
+        "王先生表示，他受到了威胁。",
+        "该报道称，站点已经关闭。",
+        "The office, the landlord said, was empty.",
+        "They reported nothing.",
+      })
+  void proposesNoNamedParty(String sentence) {
+    List<Proposal> ps = propose(sentence);
+    assertThat(ps).as(describe(ps)).isEmpty();
+  }
+
+  @Test
+  void aPrivateNameNeverAppearsInAChain() {
+    for (String s :
+        List.of(
+            "Jane Doe said she was followed.",
+            "Mei Lin told Radio Free Asia she was threatened.",
+            "According to John Smith, the office closed.")) {
+      for (Proposal p : propose(s)) {
+        assertThat(String.join(" ", p.fields().get("chain")))
+            .doesNotContain("Jane", "Doe", "Mei", "Lin", "John", "Smith");
+      }
+    }
+  }
+
+  @Test
+  void neverThrowsOnOddInput() {
+    Random r = new Random(9);
+    String alphabet = "据援引报道称表示的, .\"said according to Citing Police NGO A Z\uD800\n";
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = r.nextInt(60);
+      for (int j = 0; j < n; j++) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      assertThat(propose(b.toString())).isNotNull();
+    }
+    assertThat(propose("")).isEmpty();
+  }
+
+  @Test
+  @Timeout(20)
+  void megabyteOfPathologicalInputCompletes() {
+    for (String s :
+        new String[] {
+          "Aaa ".repeat(250_000) + "said",
+          "the police of the police of ".repeat(40_000) + "said",
+          "said ".repeat(200_000),
+          "据".repeat(1_000_000),
+          "援引".repeat(500_000),
+          "According to ".repeat(80_000),
+          ", citing A".repeat(100_000)
+        }) {
+      assertThat(propose(s)).isNotNull();
+    }
+  }
+
+  @Test
+  void sameResultUnderTurkishLocale() {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      List<Proposal> ps = propose("According to Istanbul Police, which cited Interpol, it closed.");
+      assertThat(ps).hasSize(1);
+      assertThat(ps.get(0).fields().get("chain")).containsExactly("Interpol", "Istanbul Police");
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+}
