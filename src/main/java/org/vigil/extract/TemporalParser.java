@@ -110,7 +110,9 @@ final class TemporalParser {
     }
     try {
       return findNormalized(TextNorm.of(text), reference, false);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // java.util.regex recurses on group repetitions; every pattern here is bounded, so this
+      // is a last guard for the never-throw contract, not an expected path.
       return List.of(); // a rule missed a case: proposing nothing is safe
     }
   }
@@ -129,7 +131,9 @@ final class TemporalParser {
           return Optional.of(f.date());
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // java.util.regex recurses on group repetitions; every pattern here is bounded, so this
+      // is a last guard for the never-throw contract, not an expected path.
       // fall through: no date
     }
     return Optional.empty();
