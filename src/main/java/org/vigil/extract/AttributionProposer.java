@@ -291,7 +291,9 @@ final class AttributionProposer implements ProposalExtractor {
   public List<Proposal> propose(ProposalInput input) {
     try {
       return run(input);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // java.util.regex recurses on group repetitions; every pattern here is bounded, so this
+      // is a last guard for the never-throw contract, not an expected path.
       return List.of(); // contract: never throw; a missed rule case proposes nothing
     }
   }
@@ -303,6 +305,7 @@ final class AttributionProposer implements ProposalExtractor {
     chinese(t, chains);
     chains.sort(
         Comparator.comparingInt(Chain::start).thenComparingInt(c -> -(c.end() - c.start())));
+    chains = joinLeadIns(t, chains);
     List<Proposal> out = new ArrayList<>();
     int reach = -1;
     for (Chain c : chains) {
@@ -327,6 +330,34 @@ final class AttributionProposer implements ProposalExtractor {
     }
     return out;
   }
+
+  /**
+   * "据X报道，Y援引Z称…" and "According to X, Y said …": the lead-in names the outlet that relays the
+   * whole attribution after it, so the two chains are one, X outermost.
+   */
+  private static List<Chain> joinLeadIns(String t, List<Chain> sorted) {
+    List<Chain> out = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      Chain c = sorted.get(i);
+      boolean leadIn = c.verb().startsWith("据") || c.verb().equals("according_to");
+      if (leadIn && i + 1 < sorted.size()) {
+        Chain n = sorted.get(i + 1);
+        if (n.start() >= c.end()
+            && n.start() - c.end() <= 3
+            && LEAD_IN_GAP.matcher(t.substring(c.end(), n.start())).matches()) {
+          List<Party> parties = new ArrayList<>(c.outerFirst());
+          parties.addAll(n.outerFirst());
+          out.add(new Chain(parties, c.verb(), c.start(), n.end()));
+          i++;
+          continue;
+        }
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static final Pattern LEAD_IN_GAP = Pattern.compile("\\s*[，,]\\s*");
 
   // ---------------------------------------------------------------- English
 
@@ -577,7 +608,7 @@ final class AttributionProposer implements ProposalExtractor {
       }
       String body = t.substring(clause, say.start());
       String verb = say.group(1);
-      if (body.isEmpty() || body.startsWith("据") || body.contains("据")) {
+      if (body.isEmpty() || body.startsWith("据") || body.startsWith("据", 1)) {
         continue; // the 据 rule handles these
       }
       if (verb.equals("援引") || verb.equals("引述")) {

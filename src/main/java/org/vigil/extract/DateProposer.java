@@ -1,6 +1,7 @@
 package org.vigil.extract;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vigil.schema.Proposal;
@@ -12,6 +13,13 @@ import org.vigil.schema.SourceSpan;
  * against the publication date and left out when the source has none.
  */
 final class DateProposer implements ProposalExtractor {
+  private static Map<String, List<String>> fields(TemporalParser.Found f) {
+    Map<String, List<String>> m = new LinkedHashMap<>(); // stable field order for reviewers
+    m.put("date", List.of(f.date().iso()));
+    m.put("precision", List.of(f.date().precision().code()));
+    return m;
+  }
+
   @Override
   public List<Proposal> propose(ProposalInput input) {
     try {
@@ -22,13 +30,13 @@ final class DateProposer implements ProposalExtractor {
             new Proposal(
                 ProposalKind.DATE,
                 SourceSpan.of(input.sourceId(), input.text(), f.start(), f.end()),
-                Map.of(
-                    "date", List.of(f.date().iso()),
-                    "precision", List.of(f.date().precision().code())),
+                fields(f),
                 f.relative() ? 0.6 : 0.8));
       }
       return out;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // java.util.regex recurses on group repetitions; every pattern here is bounded, so this
+      // is a last guard for the never-throw contract, not an expected path.
       return List.of(); // contract: never throw; a missed rule case proposes nothing
     }
   }

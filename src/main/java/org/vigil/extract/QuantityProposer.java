@@ -72,7 +72,13 @@ final class QuantityProposer implements ProposalExtractor {
   private static final Pattern AFTER_ADDRESS =
       Pattern.compile(
           "\\s+(?:[A-Z][a-z]+\\s+){0,3}(?:Street|St\\.|Road|Rd\\.|Avenue|Ave\\.|Boulevard|Blvd"
-              + "|Lane|Drive|Rue|Strasse|Straße|Way|Square|Place)\\b|\\s?[A-Z]{2}\\b(?!\\s*[a-z])");
+              + "|Lane|Drive|Rue|Strasse|Straße|Way|Square|Place)\\b|\\s?[A-Z]{2}\\b(?!\\s*[a-z])"
+              + "|\\s+[A-Z][a-z]*(?:straat|strasse|straße|weg|gasse|laan|plein|gracht|kade|gatan"
+              + "|gade|vej)\\b");
+
+  /** "Chen, 54, said": an age in apposition to a name, not a count. */
+  private static final Pattern AGE_BEFORE = Pattern.compile("[A-Z][a-z]+,\\s*$");
+
   private static final Pattern BEFORE_SKIP =
       Pattern.compile(
           "(?:第|星期|礼拜|周|初|[路街道巷弄]|\\b(?:no|nos|number|p|pp|page|pages|article|art|section"
@@ -165,7 +171,8 @@ final class QuantityProposer implements ProposalExtractor {
           "less",
           "times",
           "percent");
-  private static final Pattern EN_NEXT_WORD = Pattern.compile("[\\s-]+([A-Za-z][A-Za-z'’]*)");
+  private static final Pattern EN_NEXT_WORD =
+      Pattern.compile("[\\s\"“”‘’'-]+([A-Za-z][A-Za-z'’]*)");
   private static final Pattern PERCENT =
       Pattern.compile("\\s?(?:%|percent\\b|per\\s+cent\\b|pct\\b)", CI);
   private static final Pattern AFTER_QUALIFIER =
@@ -175,7 +182,9 @@ final class QuantityProposer implements ProposalExtractor {
   public List<Proposal> propose(ProposalInput input) {
     try {
       return run(input);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // java.util.regex recurses on group repetitions; every pattern here is bounded, so this
+      // is a last guard for the never-throw contract, not an expected path.
       return List.of(); // contract: never throw; a missed rule case proposes nothing
     }
   }
@@ -229,6 +238,9 @@ final class QuantityProposer implements ProposalExtractor {
       return null;
     }
     if (!cn && !en && AFTER_ADDRESS.matcher(after).lookingAt()) {
+      return null;
+    }
+    if (!cn && after.startsWith(",") && AGE_BEFORE.matcher(before).find()) {
       return null;
     }
     boolean plainInt = !cn && !en && plain.chars().allMatch(c -> c >= '0' && c <= '9');

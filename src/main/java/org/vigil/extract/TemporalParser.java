@@ -39,9 +39,10 @@ final class TemporalParser {
   private record Cand(
       int start, int end, @Nullable FuzzyDate date, Kind kind, int month, int day, int monthAt) {}
 
+  // Only an abbreviation takes a full stop: in "last September." the stop ends the sentence.
   private static final String MONTH =
-      "(january|february|march|april|may|june|july|august|september|october|november|december"
-          + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\\.?";
+      "((?:january|february|march|april|may|june|july|august|september|october|november"
+          + "|december)(?![a-z])|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\\.?)";
   private static final String CN_SMALL = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
   private static final int CI = Pattern.CASE_INSENSITIVE;
 
@@ -109,7 +110,9 @@ final class TemporalParser {
     }
     try {
       return findNormalized(TextNorm.of(text), reference, false);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // java.util.regex recurses on group repetitions; every pattern here is bounded, so this
+      // is a last guard for the never-throw contract, not an expected path.
       return List.of(); // a rule missed a case: proposing nothing is safe
     }
   }
@@ -128,7 +131,9 @@ final class TemporalParser {
           return Optional.of(f.date());
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // java.util.regex recurses on group repetitions; every pattern here is bounded, so this
+      // is a last guard for the never-throw contract, not an expected path.
       // fall through: no date
     }
     return Optional.empty();

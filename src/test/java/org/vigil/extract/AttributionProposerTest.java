@@ -69,6 +69,9 @@ class AttributionProposerTest {
           據美聯社援引保護衛士報導，共有102個站點。 | 保护卫士 > 美联社 | 据…报道
           据保护卫士的报告，站点遍布53个国家。 | 保护卫士 | 据
           According to a report by Safeguard Defenders, 54 stations opened. | Safeguard Defenders | according_to
+          据自由亚洲电台报道，保护卫士援引官方媒体的数据称，约有23万人被劝返。 | 官方媒体 > 保护卫士 > 自由亚洲电台 | 据…报道
+          According to Reuters, the Dutch foreign ministry said the sites were closed. | the Dutch foreign ministry > Reuters | according_to
+          据Reuters报道，站点已关闭。 | Reuters | 据…报道
           Xinhua said the reports were false. | Xinhua | said
           The BBC reported that a station had closed. | the BBC | reported
           """)
@@ -96,6 +99,7 @@ class AttributionProposerTest {
         "该报道称，站点已经关闭。",
         "The office, the landlord said, was empty.",
         "They reported nothing.",
+        "John Smith表示，他受到了威胁。",
       })
   void proposesNoNamedParty(String sentence) {
     List<Proposal> ps = propose(sentence);

@@ -80,6 +80,7 @@ class QuantityProposerTest {
           共有10万人以上参加。 | 10万人以上 | 100000 | person | at_least | |
           The stations employed around 1,200 staff. | around 1,200 | 1200 | item | about | |
           报告统计：102个站点。 | 102个站点 | 102 | station | exact | |
+          They found at least 102 "overseas police service stations" abroad. | at least 102 "overseas police service stations | 102 | station | at_least | |
           Total: 54 stations. | 54 stations | 54 | station | exact | |
           Some 400 Chinese nationals were questioned. | Some 400 Chinese nationals | 400 | person | about | |
           """)
@@ -131,6 +132,8 @@ class QuantityProposerTest {
         "版本 1.2.3 已发布。",
         "2022年9月12日，会议召开。",
         "It happened on September 12.",
+        "Mr Chen, 54, said he was told to go home.",
+        "The building at 12 Kerkstraat is empty.",
       })
   void skipsNumbersThatAreNotCounts(String sentence) {
     List<Proposal> ps = propose(sentence);

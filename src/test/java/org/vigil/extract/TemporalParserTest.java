@@ -112,6 +112,7 @@ class TemporalParserTest {
           据报道，2021年4月至2022年7月间约有23万人被劝返。 | 2021年4月至2022年7月间 | 2021-04-01/2022-07-31 | range
           據報導，2021年4月至2022年7月間約有23萬人被勸返。 | 2021年4月至2022年7月間 | 2021-04-01/2022-07-31 | range
           The office closed last October, the mayor's office said. | last October | 2022-10 | month
+          The list grew after last September. | last September | 2022-09 | month
           The group published its findings in 2022. | 2022 | 2022 | year
           The prosecutor spoke on Tuesday. | on Tuesday | 2022-11-15 | day
           该站于去年10月关闭。 | 去年10月 | 2021-10 | month
