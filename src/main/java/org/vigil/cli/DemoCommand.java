@@ -10,10 +10,15 @@ import org.jspecify.annotations.Nullable;
 import org.vigil.app.Vigil;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import org.vigil.export.Statistics;
 import org.vigil.ingest.IngestOptions;
 import org.vigil.ingest.IngestService;
 import org.vigil.ingest.IngestSummary;
+import org.vigil.records.ProposalFilter;
+import org.vigil.records.ProposalRecord;
+import org.vigil.records.ProposalStatus;
 import org.vigil.records.SourceSummary;
+import org.vigil.schema.ProposalKind;
 import org.vigil.search.SearchHit;
 import org.vigil.search.SearchQuery;
 import org.vigil.search.SearchResult;
@@ -35,6 +40,8 @@ final class DemoCommand implements Callable<Integer> {
   /** Searches that show stemming, phrases and Chinese in both scripts. */
   static final List<String> SEARCHES =
       List.of("overseas police stations", "\"hometown association\"", "警務服務站", "劝返");
+
+  static final String REVIEWER = "demo-reviewer";
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -115,7 +122,39 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.println();
       out.println(
-          "Next: ./vigil search <words>, ./vigil show <id>, ./vigil duplicates, ./vigil --help");
+          "== Record: a scripted reviewer accepts station, organisation and incident proposals ==");
+      int accepted = 0;
+      int skipped = 0;
+      for (ProposalRecord p :
+          vigil.review().list(new ProposalFilter(null, null, ProposalStatus.OPEN, 100_000))) {
+        ProposalKind kind = p.proposal().kind();
+        boolean wanted =
+            kind == ProposalKind.STATION
+                || (kind == ProposalKind.ORGANIZATION && p.proposal().confidence() >= 0.7)
+                || (kind == ProposalKind.INCIDENT && p.proposal().confidence() >= 0.6);
+        if (!wanted) {
+          continue;
+        }
+        try {
+          vigil.review().accept(p.id(), p.version(), REVIEWER, "demo: accepted by script");
+          accepted++;
+        } catch (VigilException e) {
+          skipped++; // e.g. a proposal matching two existing stations waits for a person
+        }
+      }
+      out.printf(
+          "  accepted %d proposals (%d left for a person); %d stations, %d organisations%n",
+          accepted,
+          skipped,
+          vigil.records().list("station").size(),
+          vigil.records().list("organization").size());
+      out.println();
+      StatsCommand.print(out, Statistics.of(vigil.snapshot()));
+      out.println();
+      out.println(
+          "Next: ./vigil search <words>, ./vigil show <id>, ./vigil duplicates, ./vigil proposals,");
+      out.println(
+          "      ./vigil review records, ./vigil review show <record>, ./vigil export --format ftm, ./vigil --help");
       out.flush();
       // Item failures are part of what the demo shows (the sample WARC holds a redirect record).
       return 0;

@@ -215,6 +215,9 @@ class CliTest {
         .containsPattern("cluster [0-9a-f]{16}: 3 sources")
         .containsPattern("cluster [0-9a-f]{16}: 2 sources");
     assertThat(r.out()).contains("== Search: 警務服務站  (3 results) ==");
+    // the scripted reviewer builds a record and the statistics show it
+    assertThat(r.out()).contains("== Record:").containsPattern("accepted [1-9][0-9]* proposals");
+    assertThat(r.out()).containsPattern("stations by host country \\(total [1-9]");
     Run again = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
     assertThat(again.out()).contains("captured 0, unchanged 10,");
   }
