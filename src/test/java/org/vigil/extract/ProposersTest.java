@@ -172,6 +172,34 @@ class ProposersTest {
   }
 
   @Test
+  void ambiguousCityGoesToTheCountryTheTextNames() {
+    // Valencia: Venezuela's is larger, but a text about Spain means Spain's
+    assertThat(of(ProposalKind.PLACE, "Officials in Spain visited Valencia on Monday."))
+        .filteredOn(p -> "city".equals(p.first("placeKind")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("country")).isEqualTo("ES"));
+    assertThat(
+            of(ProposalKind.PLACE, "Flooding closed roads near Valencia and Caracas in Venezuela."))
+        .filteredOn(p -> "Valencia".equals(p.first("city")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("country")).isEqualTo("VE"));
+  }
+
+  @Test
+  void citiesUseTheCommonEnglishNameAndDistrictsCountAsTheirCity() {
+    List<Proposal> ps =
+        of(
+            ProposalKind.PLACE,
+            "A trade fair in Frankfurt am Main drew visitors from Brooklyn, Croydon and 雪梨.");
+    assertThat(ps)
+        .extracting(p -> p.first("city"))
+        .containsExactly("Frankfurt", "New York", "London", "Sydney");
+    assertThat(
+            of(ProposalKind.PLACE, "Tourists crowded Chinatown during the Manhattan Project talk."))
+        .isEmpty();
+  }
+
+  @Test
   void hostileInputsProduceNoException() {
     Random r = new Random(7);
     StringBuilder letters = new StringBuilder();
