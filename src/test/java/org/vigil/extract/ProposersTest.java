@@ -199,6 +199,82 @@ class ProposersTest {
         .isEmpty();
   }
 
+  private static List<String> stationCities(String text) {
+    return of(ProposalKind.STATION, text).stream()
+        .map(p -> p.first("city") + "/" + p.first("country"))
+        .distinct()
+        .toList();
+  }
+
+  @Test
+  void stationContextCarriesToTheNextSentencesThatNameStations() {
+    assertThat(
+            stationCities(
+                "A new report lists overseas police stations run by county bureaus. Among the"
+                    + " places it names are Lyon and Toulouse, where the stations share offices."))
+        .containsExactly("Lyon/FR", "Toulouse/FR");
+    // a later sentence without a station noun, or about a train station, names no host
+    assertThat(
+            stationCities(
+                "A new report lists overseas police stations run by county bureaus. Officials in"
+                    + " Lyon declined to comment. The train station in Toulouse was closed."))
+        .isEmpty();
+    // the window is short: a station noun four sentences later does not inherit the context
+    assertThat(
+            stationCities(
+                "A report lists overseas police stations run by county bureaus. It was long. It"
+                    + " was late. Readers were tired. Some stations in Toulouse were renamed."))
+        .isEmpty();
+  }
+
+  @Test
+  void stationProposerReadsChineseCuesWithoutTheWordOverseas() {
+    assertThat(stationCities("调查人员称，中国警方在温哥华设立了一处非官方警察站。")).containsExactly("Vancouver/CA");
+    assertThat(stationCities("报告称，涉华警务站位于温哥华。该组织说，温哥华的站点由温州警方设立。")).containsExactly("Vancouver/CA");
+    assertThat(stationCities("温哥华的网站报道了车站改建。")).isEmpty();
+  }
+
+  @Test
+  void missionSeatsAndBasedBodiesAreNoStationHosts() {
+    assertThat(
+            stationCities(
+                "The Chinese embassy in Oslo denied running overseas police stations in Bergen."))
+        .containsExactly("Bergen/NO");
+    assertThat(
+            stationCities(
+                "The Oslo-based monitor says overseas police stations operate in Bergen."))
+        .containsExactly("Bergen/NO");
+    assertThat(stationCities("中国驻挪威使馆称，所谓海外警务站并不存在。")).isEmpty();
+  }
+
+  @Test
+  void aCountryAloneIsDroppedWhenAStationCityInItIsNamed() {
+    assertThat(
+            stationCities(
+                "Overseas police stations in Norway were reported. One overseas police station"
+                    + " was in Bergen."))
+        .containsExactly("Bergen/NO");
+  }
+
+  @Test
+  void covertPoliceStationWithChineseOriginIsAStation() {
+    assertThat(
+            stationCities(
+                "Prosecutors say the men ran a secret police station in Lyon for Chinese officials."))
+        .containsExactly("Lyon/FR");
+    assertThat(stationCities("A secret police station in Lyon is the setting of a crime novel."))
+        .isEmpty();
+  }
+
+  @Test
+  void overseasStationsWithABureauTakeTheCityOfThePreviousSentence() {
+    assertThat(
+            stationCities(
+                "Inspectors visited a shop in Lyon last week. The shop was one of the overseas"
+                    + " stations of the Wenzhou Public Security Bureau."))
+        .containsExactly("Lyon/FR");
+  }
+
   @Test
   void hostileInputsProduceNoException() {
     Random r = new Random(7);
