@@ -275,6 +275,50 @@ class ProposersTest {
         .containsExactly("Lyon/FR");
   }
 
+  private static List<String> incidents(String text) {
+    return of(ProposalKind.INCIDENT, text).stream()
+        .map(p -> p.first("tactic") + "/" + p.first("country"))
+        .distinct()
+        .toList();
+  }
+
+  @Test
+  void incidentCountryIsWhereTheTargetLivesNeverChina() {
+    assertThat(
+            incidents("Officers went to warn his parents in China after a nurse in Oslo spoke up."))
+        .isEmpty(); // no trigger: "went to warn" is not reported as done to the relatives
+    assertThat(incidents("A nurse in Oslo said police had visited her mother in China twice."))
+        .containsExactly("threats_to_relatives/NO");
+    assertThat(incidents("Such offices help to pressure emigrants to go back to China."))
+        .containsExactly("persuasion_to_return/");
+    // the unlocated pattern is dropped when a located case of the same tactic is reported
+    assertThat(
+            incidents(
+                "Such offices help to pressure emigrants to go back to China. A cook living in"
+                    + " Norway was urged to return home within a month."))
+        .containsExactly("persuasion_to_return/NO");
+    assertThat(incidents("一名旅德商人说，他在国内的父母被警方约谈。")).containsExactly("threats_to_relatives/DE");
+  }
+
+  @Test
+  void incidentTriggersForSurveillanceAndOnlineHarassment() {
+    assertThat(incidents("Students in Oslo said they were photographed at a vigil."))
+        .containsExactly("surveillance/NO");
+    assertThat(incidents("挪威的一些留学生说，有人向同学打听他们的住址。")).containsExactly("surveillance/NO");
+    assertThat(incidents("Writers in Norway received threatening messages on social media."))
+        .containsExactly("online_harassment/NO");
+    assertThat(incidents("奥斯陆一名作家说，她在社交媒体上遭到骚扰。")).containsExactly("online_harassment/NO");
+    assertThat(incidents("一名居住在挪威的男子在家人遭警方施压后被迫回国。"))
+        .containsExactly("persuasion_to_return/NO", "threats_to_relatives/NO");
+  }
+
+  @Test
+  void appealsToComeForwardReportNoIncident() {
+    assertThat(incidents("Police in Oslo asked anyone who had been intimidated to call them."))
+        .isEmpty();
+    assertThat(incidents("挪威警方呼吁受到恐吓的人士与警方联系。")).isEmpty();
+  }
+
   @Test
   void hostileInputsProduceNoException() {
     Random r = new Random(7);
