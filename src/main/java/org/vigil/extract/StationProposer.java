@@ -12,27 +12,36 @@ import org.vigil.schema.ProposalKind;
 import org.vigil.schema.SourceSpan;
 
 /**
- * Proposes a STATION when one sentence reports an overseas police station located in a named place
- * outside China. Precision matters more than recall here: every rule must hold in the same
- * sentence.
+ * Proposes a STATION when a sentence reports an overseas police station located in a named place
+ * outside China. Precision matters more than recall here: cue, origin and veto must hold in the
+ * same sentence; only a follow-up sentence inherits the context.
  *
  * <ol>
  *   <li>A station cue: strong ("overseas police (service) station", "110 Overseas", "海外警务服务站",
- *       "海外110") or weak ("police station", "service station", "police office", "服务站", "警务站").
- *   <li>A weak cue also needs the overseas context: an overseas word (overseas, abroad, foreign,
- *       海外, 境外, 国外) and a Chinese-origin word (China, Chinese, public security, PSB, 公安, 中国), or a
- *       named Chinese bureau; "service station" and "服务站" also need a police word.
+ *       "海外110") or weak ("police station", "service station", "police office", "overseas
+ *       stations", "服务站", "警务站", "警察站").
+ *   <li>A weak cue also needs the origin: an overseas word (overseas, abroad, foreign, 海外, 境外, 国外)
+ *       and a Chinese-origin word (China, Chinese, public security, PSB, 公安, 中国, 涉华), or a named
+ *       Chinese bureau, or "Chinese police station", or a covert one ("undeclared", "secret" police
+ *       station) with a Chinese-origin word; a Chinese-script cue needs only the Chinese-origin
+ *       word. "service station" and "服务站" also need a police word.
+ *   <li>A follow-up: a sentence within two sentences after a station sentence that names stations
+ *       ("the stations", "the Lyon station", 站点, 雪梨站; not train or radio stations, 网站, 车站) is a
+ *       station sentence too, so lists that continue a report ("further stations were in …") count.
  *   <li>A host place: a city or country the gazetteer finds in the sentence that is not in China
- *       (adjectives such as "Dutch" do not count).
+ *       (adjectives such as "Dutch" do not count), nor the seat of a mission ("embassy in Berlin",
+ *       驻德国使馆) or of a "-based" body. A cue sentence without one takes the cities of the sentence
+ *       before ("an office in Dublin … The office was one of the overseas stations").
  *   <li>No veto: a host-state police station (community or sub-station, "Toronto Police Service"
  *       without a Chinese-origin word), a guide to calling the police ("call 110", "dial 999",
  *       "拨打110"), a petrol station, or a Chinese domestic police post (派出所 without 海外).
  * </ol>
  *
  * One proposal per distinct host city (a country named alongside its own city adds nothing); a
- * country alone when no city is named. Confidence 0.85 for a strong cue, 0.7 for a weak one, 0.1
- * less when only a country is named. {@code agency}: a bureau named in the sentence or the one
- * before; {@code host}: an association or host business named in the sentence.
+ * country alone when no city is named, dropped when a station city in that country is proposed.
+ * Confidence 0.85 for a strong cue, 0.7 for a weak one, 0.6 for a follow-up, 0.1 less when only a
+ * country is named. {@code agency}: a bureau named in the sentence or the one before; {@code host}:
+ * an association or host business named in the sentence.
  */
 final class StationProposer implements ProposalExtractor {
   private static final Pattern STRONG =
