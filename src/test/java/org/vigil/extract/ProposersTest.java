@@ -319,6 +319,36 @@ class ProposersTest {
     assertThat(incidents("挪威警方呼吁受到恐吓的人士与警方联系。")).isEmpty();
   }
 
+  private static List<String> organizations(String text) {
+    return of(ProposalKind.ORGANIZATION, text).stream()
+        .map(p -> p.first("name") + "/" + p.first("orgKind"))
+        .toList();
+  }
+
+  @Test
+  void organizationProposerFindsOutletsAgenciesAndForeignMinistries() {
+    assertThat(
+            organizations(
+                "The Lakeside Herald said on Friday, citing the Baltic Press Agency, that the Oslo"
+                    + " Police Service and the Department of Justice and Security had met."))
+        .containsExactly(
+            "Lakeside Herald/media_outlet",
+            "Baltic Press Agency/media_outlet",
+            "Oslo Police Service/host_state_agency",
+            "Department of Justice and Security/ministry");
+    // a capitalised word at the end of the previous line is no part of a name
+    assertThat(organizations("Officers met in Oslo\nThe Lakeside Herald covered it."))
+        .containsExactly("Lakeside Herald/media_outlet");
+    assertThat(organizations("据《北岸晨报》援引极光通讯社报道，挪威外交部已召见中方外交官。"))
+        .containsExactly("北岸晨报/media_outlet", "极光通讯社/media_outlet", "挪威外交部/ministry");
+  }
+
+  @Test
+  void localAssociationsAreDescriptionsNotNames() {
+    assertThat(organizations("该站点设在当地同乡会的楼内，由本地商会协助。")).isEmpty();
+    assertThat(organizations("当地电台报道了此事。")).isEmpty();
+  }
+
   @Test
   void hostileInputsProduceNoException() {
     Random r = new Random(7);
