@@ -80,7 +80,7 @@ final class OrganizationProposer implements ProposalExtractor {
           "\\b((?:"
               + CAP
               + "[ \\u00A0]+){1,3}(?:Wire|Press[ \\u00A0]+(?:Service|Agency)|News[ \\u00A0]+(?:Agency|Service)|Radio"
-              + "|Ledger|Tribune|Times|Post|Herald|Gazette|Chronicle|Broadcasting(?:[ \\u00A0]+Corporation)?))\\b");
+              + "|Ledger|Tribune|Times|Herald|Gazette|Chronicle|Broadcasting(?:[ \\u00A0]+Corporation)?))\\b");
 
   /** "Vancouver Police Department", "Department of Foreign Affairs": a host-state body's name. */
   private static final Pattern EN_AGENCY =
@@ -88,11 +88,15 @@ final class OrganizationProposer implements ProposalExtractor {
           "\\b((?:"
               + CAP
               + "[ \\u00A0]+){1,3}Police[ \\u00A0]+(?:Department|Service|Force))\\b"
+              + "(?![ \\u00A0]+(?:Station|Centre|Center|Post|Office))"
               + "|\\b((?:Department|Ministry)[ \\u00A0]+of[ \\u00A0]+(?:the[ \\u00A0]+)?"
               + CAP
               + "(?:[ \\u00A0]+(?:and[ \\u00A0]+)?"
               + CAP
               + "){0,3})\\b");
+
+  /** A title-case "Chinese Police Service …" or "Overseas …" is a station, not a host body. */
+  private static final Pattern ORIGIN_WORDS = Pattern.compile("\\b(?:Chinese|China|Overseas)\\b");
 
   /** Sentence-initial words that are capitalised but name nothing. */
   private static final java.util.Set<String> NOT_NAME_WORDS =
@@ -223,7 +227,7 @@ final class OrganizationProposer implements ProposalExtractor {
         name = name.substring(space + 1);
         space = name.indexOf(' ');
       }
-      if (name.indexOf(' ') < 0 || !free(taken, start, end)) {
+      if (name.indexOf(' ') < 0 || ORIGIN_WORDS.matcher(name).find() || !free(taken, start, end)) {
         continue;
       }
       taken.add(new int[] {start, end});

@@ -336,6 +336,10 @@ class ProposersTest {
             "Baltic Press Agency/media_outlet",
             "Oslo Police Service/host_state_agency",
             "Department of Justice and Security/ministry");
+    // title-case station names are no host bodies or outlets
+    assertThat(organizations("Inside The Fuzhou Overseas Police Service Station In Oslo"))
+        .isEmpty();
+    assertThat(organizations("Oslo Closes Chinese Police Post")).isEmpty();
     // a capitalised word at the end of the previous line is no part of a name
     assertThat(organizations("Officers met in Oslo\nThe Lakeside Herald covered it."))
         .containsExactly("Lakeside Herald/media_outlet");
