@@ -18,10 +18,12 @@ import org.vigil.schema.SourceSpan;
  * lower-case words, country adjectives and gazetteer places, so a person's name cannot enter; when
  * none is found the target is "unspecified person". Place and country: where the targeted person
  * lives, i.e. the first place outside China in the sentence (a city before a country), else a
- * residence abbreviation (旅法 → FR), else none: China is where relatives are pressured, never the
- * incident's country. A sentence that only appeals to victims to come forward ("anyone who …",
- * 呼吁…人士) reports nothing; an unlocated tactic is dropped when the text reports the same tactic in a
- * named country. Date: the first date. Confidence 0.6, 0.7 with a described target.
+ * residence abbreviation (旅法 → FR), else the place of the sentence before in the same paragraph
+ * (when the sentence is about one person: the story continues), else none: China is where relatives
+ * are pressured, never the incident's country. A sentence that only appeals to victims to come
+ * forward ("anyone who …", 呼吁…人士) reports nothing; an unlocated tactic is dropped when the text
+ * reports the same tactic in a named country. Date: the first date. Confidence 0.6, 0.7 with a
+ * described target.
  */
 final class IncidentProposer implements ProposalExtractor {
   private record Trigger(String tactic, Pattern pattern) {}
@@ -34,25 +36,30 @@ final class IncidentProposer implements ProposalExtractor {
       List.of(
           t(
               "persuasion_to_return",
-              "(?:pressur|persuad|urg|coerc|forc)(?:ed|ing|es|e)\\s+(?:\\w+\\s+){0,6}(?:in)?to\\s+"
+              "(?:pressur|persuad|urg|coerc|forc|push)(?:ed|ing|es|e)?\\s+(?:\\w+\\s+){0,6}(?:in)?to\\s+"
                   + "(?:return|go\\s+back|come\\s+back|go\\s+home)|persuasion\\s+to\\s+return"
+                  + "|\\btold\\s+to\\s+(?:return|go\\s+back|come\\s+back|go\\s+home)"
                   + "|\\breturned\\s+(?:home\\s+|to\\s+China\\s+)?after\\s+(?:his|her|their)\\s+"
                   + KIN
                   + "|劝返|勸返|劝其回国|劝说.{0,8}回国|勸說.{0,8}回國"
                   + "|被迫回[国國]|施[压壓]回[国國]|要求[^，。,]{0,6}回[国國]"),
           t(
               "threats_to_relatives",
-              "threat(?:en)?(?:ed|ing|s)?\\s+(?:to\\s+\\w+\\s+)?"
+              "threat(?:en)?(?:ed|ing|s)?\\s+(?:to\\s+\\w+\\s+)?(?:"
                   + POSS
-                  + "(?:\\w+\\s+)?"
+                  + ")?(?:\\w+\\s+)?"
                   + KIN
                   + "|"
                   + KIN
                   + "\\s+(?:\\w+\\s+){0,4}(?:were|was|had\\s+been|have\\s+been)\\s+"
                   + "(?:threatened|harassed|visited|warned|summoned|pressured|told\\s+they\\s+would"
                   + "|questioned|intimidated)"
-                  + "|(?:visited|warned|pressured|summoned)\\s+(?:his|her|their)\\s+(?:\\w+\\s+)?"
+                  + "|(?:visited|called\\s+on|warned|pressured|summoned|told)\\s+(?:his|her|their)\\s+"
+                  + "(?:\\w+\\s+)?"
                   + KIN
+                  + "|\\bhad\\s+(?:his|her|their)\\s+"
+                  + KIN
+                  + "\\s+(?:in\\s+China\\s+)?(?:contacted|visited|summoned|warned|questioned)\\s+by"
                   + "|(?:家人|亲属|親屬|亲人|親人|父母)[^，。,]{0,8}(?:遭|被)[^，。,]{0,4}"
                   + "(?:约谈|約談|上门|上門|施压|施壓|联系|聯繫|警告|告知)"
                   + "|(?:亲属|親屬|家人|父母)施[压壓]|(?:警告|告诉|告訴)[^，。,]{0,4}(?:父母|家人|亲属|親屬)"
@@ -145,6 +152,16 @@ final class IncidentProposer implements ProposalExtractor {
           java.util.Map.entry("韓", "KR"),
           java.util.Map.entry("日", "JP"));
 
+  /**
+   * A sentence about one person ("One woman said", "she", 一名居民): it continues the story of the
+   * sentence before, so it may take that sentence's place. A general pattern ("the stations were
+   * used to track people") does not.
+   */
+  private static final Pattern INDIVIDUAL =
+      Pattern.compile(
+          "(?i)\\b(?:one|a|an)\\s+(?:[a-z-]+\\s+)?(?:woman|man|resident|student|member"
+              + "|worker|person|activist|dissident|journalist)\\b|\\b(?:she|he|her|his)\\b|一名|一位|她|他");
+
   private final Gazetteer gazetteer;
 
   IncidentProposer(Gazetteer gazetteer) {
@@ -159,7 +176,9 @@ final class IncidentProposer implements ProposalExtractor {
   public List<Proposal> propose(ProposalInput input) {
     String text = input.text();
     List<Proposal> out = new ArrayList<>();
-    for (Sentences.Span s : Sentences.of(text)) {
+    List<Sentences.Span> spans = Sentences.of(text);
+    for (int i = 0; i < spans.size(); i++) {
+      Sentences.Span s = spans.get(i);
       String sentence = text.substring(s.start(), s.end());
       if (APPEAL.matcher(sentence).find()) {
         continue;
@@ -175,12 +194,21 @@ final class IncidentProposer implements ProposalExtractor {
         }
         String target = target(sentence, places, trigger.tactic());
         GazetteerMatch place = place(places);
+        String country = place == null ? residence(sentence) : place.entry().country();
+        if (place == null && country == null && i > 0 && INDIVIDUAL.matcher(sentence).find()) {
+          // "Members in Sydney said …. One woman said her parents were visited": same paragraph
+          Sentences.Span prev = spans.get(i - 1);
+          if (text.substring(prev.end(), s.start()).indexOf('\n') < 0) {
+            place = place(gazetteer.find(text.substring(prev.start(), prev.end())));
+            country = place == null ? null : place.entry().country();
+          }
+        }
         Fields f =
             new Fields()
                 .put("tactic", trigger.tactic())
                 .put("target", target == null ? "unspecified person" : target)
                 .put("place", place == null ? null : place.entry().nameEn())
-                .put("country", place == null ? residence(sentence) : place.entry().country())
+                .put("country", country)
                 .put("date", Dates.first(sentence).map(Object::toString).orElse(null));
         out.add(
             new Proposal(

@@ -354,6 +354,38 @@ class ProposersTest {
   }
 
   @Test
+  void incidentSentenceAboutOnePersonTakesThePlaceOfTheSentenceBefore() {
+    assertThat(
+            incidents(
+                "Exiles in Bergen described months of pressure. One nurse said officers had"
+                    + " called on her family in China twice."))
+        .containsExactly("threats_to_relatives/NO");
+    // a general pattern does not inherit; nor does a sentence in the next paragraph
+    assertThat(
+            incidents(
+                "Exiles in Bergen described months of pressure. The offices were used to keep"
+                    + " track of people who had left China."))
+        .containsExactly("surveillance/");
+    assertThat(
+            incidents(
+                "Exiles in Bergen described months of pressure.\n\nOne nurse said officers had"
+                    + " called on her family in China twice."))
+        .containsExactly("threats_to_relatives/");
+  }
+
+  @Test
+  void moreReturnAndRelativeTriggers() {
+    assertThat(incidents("A chef living in Norway was told to go home and face trial."))
+        .containsExactly("persuasion_to_return/NO");
+    assertThat(incidents("A chef in Bergen was pushed to go back after police told his sister."))
+        .containsExactly("persuasion_to_return/NO", "threats_to_relatives/NO");
+    assertThat(incidents("Some exiles in Norway had their parents contacted by police."))
+        .containsExactly("threats_to_relatives/NO");
+    assertThat(incidents("Officials were accused of threatening relatives of critics in Norway."))
+        .containsExactly("threats_to_relatives/NO");
+  }
+
+  @Test
   void hostileInputsProduceNoException() {
     Random r = new Random(7);
     StringBuilder letters = new StringBuilder();
