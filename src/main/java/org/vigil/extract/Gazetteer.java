@@ -86,9 +86,8 @@ public final class Gazetteer {
           "pearl",
           "kent",
           "hollywood",
-          "manhattan",
           "queens",
-          "brooklyn");
+          "chinatown");
 
   /**
    * Phrases that contain a gazetteer name but do not mean it ("Latin America" is not the United
@@ -110,7 +109,8 @@ public final class Gazetteer {
           "New Guinea",
           "Indian Ocean",
           "Chinese New Year",
-          "Georgia State");
+          "Georgia State",
+          "Manhattan Project");
 
   private static volatile @Nullable Gazetteer standard;
 
@@ -174,6 +174,7 @@ public final class Gazetteer {
     String folded = fold(text);
     int n = folded.length();
     int i = 0;
+    Map<Integer, List<GazetteerEntry>> ambiguous = new HashMap<>();
     while (i < n) {
       char c = folded.charAt(i);
       if (isWordChar(c) && isLatin(c) && i > 0 && isWordChar(folded.charAt(i - 1))) {
@@ -182,6 +183,7 @@ public final class Gazetteer {
       }
       Node node = root;
       Terminal best = null;
+      Node bestNode = null;
       int bestEnd = -1;
       for (int j = i; j < n; j++) {
         node = node.next(folded.charAt(j));
@@ -191,6 +193,7 @@ public final class Gazetteer {
         Terminal t = node.terminal;
         if (t != null && endsAtBoundary(folded, j + 1) && capitalised(text, i, t)) {
           best = t;
+          bestNode = node;
           bestEnd = j + 1;
         }
       }
@@ -200,9 +203,43 @@ public final class Gazetteer {
       }
       if (best.entry != null) {
         out.add(new GazetteerMatch(i, bestEnd, text.substring(i, bestEnd), best.entry));
+        if (bestNode.others != null) {
+          ambiguous.put(out.size() - 1, bestNode.others);
+        }
       }
       i = bestEnd;
     }
+    return ambiguous.isEmpty() ? out : resolve(out, ambiguous);
+  }
+
+  /**
+   * A city name shared by cities in several countries ("Valencia": Spain, Venezuela) goes to the
+   * likeliest city (capital, then population) unless the text names the country of another
+   * candidate and not that of the likeliest one: then the best-ranked candidate whose country the
+   * text names wins.
+   */
+  private static List<GazetteerMatch> resolve(
+      List<GazetteerMatch> matches, Map<Integer, List<GazetteerEntry>> ambiguous) {
+    Set<String> named = new java.util.HashSet<>();
+    for (GazetteerMatch m : matches) {
+      if (m.entry().kind().equals("country") && m.entry().country() != null) {
+        named.add(m.entry().country());
+      }
+    }
+    List<GazetteerMatch> out = new ArrayList<>(matches);
+    ambiguous.forEach(
+        (index, others) -> {
+          GazetteerMatch m = out.get(index);
+          if (named.contains(m.entry().country())) {
+            return;
+          }
+          for (GazetteerEntry other : others) {
+            if (named.contains(other.country())) {
+              out.set(index, new GazetteerMatch(m.start(), m.end(), m.surface(), other));
+              return;
+            }
+          }
+        });
     return out;
   }
 
@@ -303,6 +340,11 @@ public final class Gazetteer {
     private @Nullable Map<Character, Node> children;
     private @Nullable Terminal terminal;
 
+    /** Other cities with this name in other countries, best-ranked first; null when none. */
+    private @Nullable List<GazetteerEntry> others;
+
+    private @Nullable List<Terminal> othersRanked;
+
     @Nullable Node next(char c) {
       return children == null ? null : children.get(c);
     }
@@ -363,8 +405,28 @@ public final class Gazetteer {
     }
     Terminal t = new Terminal(e, capsAt, rank);
     // when two entries share a name, the higher-ranked one keeps it
-    if (node.terminal == null || t.rank() < node.terminal.rank()) {
+    Terminal old = node.terminal;
+    if (old == null || t.rank() < old.rank()) {
       node.terminal = t;
+    }
+    // cities of other countries sharing the name stay available for resolve()
+    Terminal kept = node.terminal;
+    Terminal other = kept == t ? old : t;
+    if (other != null
+        && other.entry() != null
+        && kept.entry() != null
+        && other.entry().kind().equals("city")
+        && kept.entry().kind().equals("city")
+        && !java.util.Objects.equals(other.entry().country(), kept.entry().country())) {
+      List<Terminal> all = new ArrayList<>();
+      if (node.othersRanked != null) {
+        all.addAll(node.othersRanked);
+      }
+      all.removeIf(x -> x.entry() == kept.entry());
+      all.add(other);
+      all.sort(java.util.Comparator.comparingInt(Terminal::rank));
+      node.othersRanked = all;
+      node.others = all.stream().map(Terminal::entry).toList();
     }
   }
 

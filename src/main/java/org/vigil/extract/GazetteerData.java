@@ -95,8 +95,15 @@ final class GazetteerData {
       String[] c = curatedUsed.add(key) ? curated.get(key) : null; // the likeliest city only
       if (c != null) {
         zh = c[2].isBlank() ? zh : c[2];
-        names.addAll(split(c.length > 3 ? c[3] : ""));
+        for (String n : split(c.length > 3 ? c[3] : "")) {
+          names.add(n);
+          if (hasHan(n)) {
+            names.add(HanScript.toTraditional(n));
+          }
+        }
       }
+      // the curated English display name ("Frankfurt" for GeoNames' "Frankfurt am Main")
+      String display = c != null && c.length > 4 && !c[4].isBlank() ? c[4].strip() : f[1];
       if (zh != null) {
         names.add(zh);
         names.add(HanScript.toTraditional(zh));
@@ -107,7 +114,7 @@ final class GazetteerData {
           new GazetteerEntry(
               id,
               "city",
-              f[1],
+              display,
               zh,
               List.copyOf(names),
               f[2],

@@ -12,27 +12,36 @@ import org.vigil.schema.ProposalKind;
 import org.vigil.schema.SourceSpan;
 
 /**
- * Proposes a STATION when one sentence reports an overseas police station located in a named place
- * outside China. Precision matters more than recall here: every rule must hold in the same
- * sentence.
+ * Proposes a STATION when a sentence reports an overseas police station located in a named place
+ * outside China. Precision matters more than recall here: cue, origin and veto must hold in the
+ * same sentence; only a follow-up sentence inherits the context.
  *
  * <ol>
  *   <li>A station cue: strong ("overseas police (service) station", "110 Overseas", "海外警务服务站",
- *       "海外110") or weak ("police station", "service station", "police office", "服务站", "警务站").
- *   <li>A weak cue also needs the overseas context: an overseas word (overseas, abroad, foreign,
- *       海外, 境外, 国外) and a Chinese-origin word (China, Chinese, public security, PSB, 公安, 中国), or a
- *       named Chinese bureau; "service station" and "服务站" also need a police word.
+ *       "海外110") or weak ("police station", "service station", "police office", "overseas
+ *       stations", "服务站", "警务站", "警察站").
+ *   <li>A weak cue also needs the origin: an overseas word (overseas, abroad, foreign, 海外, 境外, 国外)
+ *       and a Chinese-origin word (China, Chinese, public security, PSB, 公安, 中国, 涉华), or a named
+ *       Chinese bureau, or "Chinese police station", or a covert one ("undeclared", "secret" police
+ *       station) with a Chinese-origin word; a Chinese-script cue needs only the Chinese-origin
+ *       word. "service station" and "服务站" also need a police word.
+ *   <li>A follow-up: a sentence within two sentences after a station sentence that names stations
+ *       ("the stations", "the Lyon station", 站点, 雪梨站; not train or radio stations, 网站, 车站) is a
+ *       station sentence too, so lists that continue a report ("further stations were in …") count.
  *   <li>A host place: a city or country the gazetteer finds in the sentence that is not in China
- *       (adjectives such as "Dutch" do not count).
+ *       (adjectives such as "Dutch" do not count), nor the seat of a mission ("embassy in Berlin",
+ *       驻德国使馆) or of a "-based" body. A cue sentence without one takes the cities of the sentence
+ *       before ("an office in Dublin … The office was one of the overseas stations").
  *   <li>No veto: a host-state police station (community or sub-station, "Toronto Police Service"
  *       without a Chinese-origin word), a guide to calling the police ("call 110", "dial 999",
  *       "拨打110"), a petrol station, or a Chinese domestic police post (派出所 without 海外).
  * </ol>
  *
  * One proposal per distinct host city (a country named alongside its own city adds nothing); a
- * country alone when no city is named. Confidence 0.85 for a strong cue, 0.7 for a weak one, 0.1
- * less when only a country is named. {@code agency}: a bureau named in the sentence or the one
- * before; {@code host}: an association or host business named in the sentence.
+ * country alone when no city is named, dropped when a station city in that country is proposed.
+ * Confidence 0.85 for a strong cue, 0.7 for a weak one, 0.6 for a follow-up, 0.1 less when only a
+ * country is named. {@code agency}: a bureau named in the sentence or the one before; {@code host}:
+ * an association or host business named in the sentence.
  */
 final class StationProposer implements ProposalExtractor {
   private static final Pattern STRONG =
@@ -42,20 +51,53 @@ final class StationProposer implements ProposalExtractor {
   private static final Pattern WEAK =
       Pattern.compile(
           "(?i)police\\s+(?:service\\s+)?(?:station|post|office|outpost|centre|center)"
-              + "|service\\s+(?:station|centre|center)|警务服务站|警務服務站|服务站|服務站|警务站|警務站");
+              + "|overseas\\s+(?:service\\s+)?stations?\\b"
+              + "|service\\s+(?:station|centre|center)|警务服务站|警務服務站|服务站|服務站|警务站|警務站|警察站");
   private static final Pattern SERVICE_ONLY =
       Pattern.compile("(?i)^(?:service\\s+(?:station|centre|center)|服务站|服務站)$");
   private static final Pattern OVERSEAS =
       Pattern.compile("(?i)\\boverseas\\b|\\babroad\\b|\\bforeign\\b|海外|境外|国外|國外");
   private static final Pattern CHINESE =
       Pattern.compile(
-          "(?i)\\bchina\\b|\\bchinese\\b|\\bPRC\\b|public\\s+security|\\bPSB\\b|公安|中国|中國|福州|青田|温州|南通");
+          "(?i)\\bchina\\b|\\bchinese\\b|\\bPRC\\b|public\\s+security|\\bPSB\\b|公安|中国|中國|中方|涉华|涉華|福州|青田|温州|溫州|南通");
+
+  /** A Chinese-script cue: Chinese text rarely repeats "overseas" when the host city is named. */
+  private static final Pattern HAN_CUE = Pattern.compile("\\p{IsHan}");
+
+  /**
+   * A station noun in a sentence that follows a station sentence: "the stations", "the Frankfurt
+   * station", 站点, 雪梨站 (not 网站, 车站, 加油站).
+   */
+  private static final Pattern FOLLOW_UP =
+      Pattern.compile(
+          "(?i)(?<!\\b(?:train|bus|coach|railway|rail|metro|subway|tube|fire|radio|television|TV"
+              + "|space|weather|power|polling|petrol|gas|research)\\s)\\bstations?\\b"
+              + "|\\boutposts?\\b|站点|站點|(?<![网網车車油铁鐵间間象])站(?![长長台立])");
+
+  /** Sentences after a station sentence that may still name its cities. */
+  private static final int WINDOW = 2;
+
+  /**
+   * A place that is the seat of a diplomatic mission or of the reporting body, not a station host:
+   * "the embassy in Berlin", "consulate-general in Toronto", 驻德国使馆, "the Madrid-based group".
+   */
+  private static final Pattern MISSION_BEFORE =
+      Pattern.compile(
+          "(?i)(?:embassy|consulate(?:-general)?|mission)\\s+in\\s+(?:the\\s+)?$|[驻駐]$");
+
+  private static final Pattern BASED_AFTER = Pattern.compile("^-based\\b");
 
   /** "Chinese police station", "China's police stations", "PRC police posts". */
   private static final Pattern ORIGIN_NEAR =
       Pattern.compile(
           "(?i)\\b(?:chinese|china(?:'s|’s)?|PRC|beijing(?:'s|’s)?)\\s+(?:[a-z-]+\\s+){0,2}police\\s+"
               + "(?:service\\s+)?(?:station|post|office|outpost)");
+
+  /** "an undeclared police station": with a Chinese-origin word, not the host state's own. */
+  private static final Pattern COVERT =
+      Pattern.compile(
+          "(?i)\\b(?:undeclared|secret|clandestine|illegal|unofficial|informal|unauthori[sz]ed"
+              + "|so-called)\\s+police\\s+(?:service\\s+)?(?:station|post|office|outpost)");
 
   private static final Pattern POLICE = Pattern.compile("(?i)\\bpolice\\b|警|公安|\\b110\\b");
   private static final Pattern VETO =
@@ -82,22 +124,28 @@ final class StationProposer implements ProposalExtractor {
     List<GazetteerMatch> all = gazetteer.find(text);
     List<Bureaus.Bureau> bureaus = Bureaus.find(gazetteer, text, all);
     List<Proposal> organizations = null; // found once, only when a station sentence needs a host
+    int lastStation = Integer.MIN_VALUE; // the last sentence reporting (or continuing) a station
     for (int i = 0; i < sentences.size(); i++) {
       Sentences.Span s = sentences.get(i);
       String sentence = text.substring(s.start(), s.end());
       Matcher strong = STRONG.matcher(sentence);
       Matcher weak = WEAK.matcher(sentence);
       boolean isStrong = strong.find();
-      if (!isStrong && !weak.find()) {
+      boolean isWeak = !isStrong && weak.find();
+      boolean followUp =
+          !isStrong && !isWeak && i - lastStation <= WINDOW && FOLLOW_UP.matcher(sentence).find();
+      if (!isStrong && !isWeak && !followUp) {
         continue;
       }
-      Matcher cue = isStrong ? strong : weak;
       boolean overseas = OVERSEAS.matcher(sentence).find();
       boolean chinese = CHINESE.matcher(sentence).find() || within(bureaus, s) != null;
-      if (!isStrong) {
-        boolean serviceOnly = SERVICE_ONLY.matcher(cue.group()).matches();
+      if (isWeak) {
+        String cue = weak.group();
+        boolean serviceOnly = SERVICE_ONLY.matcher(cue).matches();
         boolean origin =
             (overseas && chinese)
+                || (chinese && HAN_CUE.matcher(cue).find())
+                || (chinese && COVERT.matcher(sentence).find())
                 || ORIGIN_NEAR.matcher(sentence).find()
                 || within(bureaus, s) != null;
         if (!origin || (serviceOnly && !POLICE.matcher(sentence).find())) {
@@ -109,6 +157,7 @@ final class StationProposer implements ProposalExtractor {
           || (!chinese && hostPolice(sentence))) {
         continue;
       }
+      lastStation = i;
       Bureaus.Bureau agency = within(bureaus, s);
       if (agency == null && i > 0) {
         agency = within(bureaus, sentences.get(i - 1));
@@ -117,7 +166,12 @@ final class StationProposer implements ProposalExtractor {
         organizations = new OrganizationProposer(gazetteer).propose(input);
       }
       String host = host(organizations, s);
-      for (GazetteerMatch place : hostPlaces(all, s)) {
+      List<GazetteerMatch> places = hostPlaces(text, all, s);
+      if (places.isEmpty() && !followUp && i > 0) {
+        // "The office ... was one of the overseas stations": the place is in the sentence before
+        places = cities(hostPlaces(text, all, sentences.get(i - 1)));
+      }
+      for (GazetteerMatch place : places) {
         boolean city = place.entry().kind().equals("city");
         Fields f =
             new Fields()
@@ -125,7 +179,7 @@ final class StationProposer implements ProposalExtractor {
                 .put("country", place.entry().country())
                 .put("agency", agency == null ? null : agency.nameEn())
                 .put("host", host);
-        double confidence = (isStrong ? 0.85 : 0.7) - (city ? 0 : 0.1);
+        double confidence = (isStrong ? 0.85 : isWeak ? 0.7 : 0.6) - (city ? 0 : 0.1);
         out.add(
             new Proposal(
                 ProposalKind.STATION,
@@ -134,7 +188,31 @@ final class StationProposer implements ProposalExtractor {
                 confidence));
       }
     }
-    return out;
+    return withoutCoveredCountries(out);
+  }
+
+  /** A country-only proposal adds nothing when a station city in that country is proposed. */
+  private static List<Proposal> withoutCoveredCountries(List<Proposal> proposals) {
+    java.util.Set<String> withCity = new java.util.HashSet<>();
+    for (Proposal p : proposals) {
+      if (!p.first("city").isEmpty()) {
+        withCity.add(p.first("country"));
+      }
+    }
+    return proposals.stream()
+        .filter(p -> !p.first("city").isEmpty() || !withCity.contains(p.first("country")))
+        .toList();
+  }
+
+  private static List<GazetteerMatch> cities(List<GazetteerMatch> places) {
+    return places.stream().filter(m -> m.entry().kind().equals("city")).toList();
+  }
+
+  /** Whether the place is the seat of a mission ("embassy in X", 驻X) or of a "-based" body. */
+  private static boolean seatOnly(String text, GazetteerMatch m) {
+    String before = text.substring(Math.max(0, m.start() - 40), m.start());
+    String after = text.substring(m.end(), Math.min(text.length(), m.end() + 8));
+    return MISSION_BEFORE.matcher(before).find() || BASED_AFTER.matcher(after).find();
   }
 
   /** A host-state police force named without any Chinese-origin word: their own station. */
@@ -143,7 +221,7 @@ final class StationProposer implements ProposalExtractor {
   }
 
   /** Distinct cities outside China in the sentence; its countries only when no city is named. */
-  private List<GazetteerMatch> hostPlaces(List<GazetteerMatch> all, Sentences.Span s) {
+  private List<GazetteerMatch> hostPlaces(String text, List<GazetteerMatch> all, Sentences.Span s) {
     Map<String, GazetteerMatch> cities = new LinkedHashMap<>();
     Map<String, GazetteerMatch> countries = new LinkedHashMap<>();
     for (GazetteerMatch m : all) {
@@ -151,8 +229,8 @@ final class StationProposer implements ProposalExtractor {
         continue;
       }
       GazetteerEntry e = m.entry();
-      if (e.country() == null || e.country().equals("CN")) {
-        continue; // China is never a host
+      if (e.country() == null || e.country().equals("CN") || seatOnly(text, m)) {
+        continue; // China is never a host; an embassy's city is not a station's
       }
       if (e.kind().equals("city")) {
         cities.putIfAbsent(e.id(), m);

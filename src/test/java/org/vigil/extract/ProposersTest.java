@@ -172,6 +172,220 @@ class ProposersTest {
   }
 
   @Test
+  void ambiguousCityGoesToTheCountryTheTextNames() {
+    // Valencia: Venezuela's is larger, but a text about Spain means Spain's
+    assertThat(of(ProposalKind.PLACE, "Officials in Spain visited Valencia on Monday."))
+        .filteredOn(p -> "city".equals(p.first("placeKind")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("country")).isEqualTo("ES"));
+    assertThat(
+            of(ProposalKind.PLACE, "Flooding closed roads near Valencia and Caracas in Venezuela."))
+        .filteredOn(p -> "Valencia".equals(p.first("city")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.first("country")).isEqualTo("VE"));
+  }
+
+  @Test
+  void citiesUseTheCommonEnglishNameAndDistrictsCountAsTheirCity() {
+    List<Proposal> ps =
+        of(
+            ProposalKind.PLACE,
+            "A trade fair in Frankfurt am Main drew visitors from Brooklyn, Croydon and 雪梨.");
+    assertThat(ps)
+        .extracting(p -> p.first("city"))
+        .containsExactly("Frankfurt", "New York", "London", "Sydney");
+    assertThat(
+            of(ProposalKind.PLACE, "Tourists crowded Chinatown during the Manhattan Project talk."))
+        .isEmpty();
+  }
+
+  private static List<String> stationCities(String text) {
+    return of(ProposalKind.STATION, text).stream()
+        .map(p -> p.first("city") + "/" + p.first("country"))
+        .distinct()
+        .toList();
+  }
+
+  @Test
+  void stationContextCarriesToTheNextSentencesThatNameStations() {
+    assertThat(
+            stationCities(
+                "A new report lists overseas police stations run by county bureaus. Among the"
+                    + " places it names are Lyon and Toulouse, where the stations share offices."))
+        .containsExactly("Lyon/FR", "Toulouse/FR");
+    // a later sentence without a station noun, or about a train station, names no host
+    assertThat(
+            stationCities(
+                "A new report lists overseas police stations run by county bureaus. Officials in"
+                    + " Lyon declined to comment. The train station in Toulouse was closed."))
+        .isEmpty();
+    // the window is short: a station noun four sentences later does not inherit the context
+    assertThat(
+            stationCities(
+                "A report lists overseas police stations run by county bureaus. It was long. It"
+                    + " was late. Readers were tired. Some stations in Toulouse were renamed."))
+        .isEmpty();
+  }
+
+  @Test
+  void stationProposerReadsChineseCuesWithoutTheWordOverseas() {
+    assertThat(stationCities("调查人员称，中国警方在温哥华设立了一处非官方警察站。")).containsExactly("Vancouver/CA");
+    assertThat(stationCities("报告称，涉华警务站位于温哥华。该组织说，温哥华的站点由温州警方设立。")).containsExactly("Vancouver/CA");
+    assertThat(stationCities("温哥华的网站报道了车站改建。")).isEmpty();
+  }
+
+  @Test
+  void missionSeatsAndBasedBodiesAreNoStationHosts() {
+    assertThat(
+            stationCities(
+                "The Chinese embassy in Oslo denied running overseas police stations in Bergen."))
+        .containsExactly("Bergen/NO");
+    assertThat(
+            stationCities(
+                "The Oslo-based monitor says overseas police stations operate in Bergen."))
+        .containsExactly("Bergen/NO");
+    assertThat(stationCities("中国驻挪威使馆称，所谓海外警务站并不存在。")).isEmpty();
+  }
+
+  @Test
+  void aCountryAloneIsDroppedWhenAStationCityInItIsNamed() {
+    assertThat(
+            stationCities(
+                "Overseas police stations in Norway were reported. One overseas police station"
+                    + " was in Bergen."))
+        .containsExactly("Bergen/NO");
+  }
+
+  @Test
+  void covertPoliceStationWithChineseOriginIsAStation() {
+    assertThat(
+            stationCities(
+                "Prosecutors say the men ran a secret police station in Lyon for Chinese officials."))
+        .containsExactly("Lyon/FR");
+    assertThat(stationCities("A secret police station in Lyon is the setting of a crime novel."))
+        .isEmpty();
+  }
+
+  @Test
+  void overseasStationsWithABureauTakeTheCityOfThePreviousSentence() {
+    assertThat(
+            stationCities(
+                "Inspectors visited a shop in Lyon last week. The shop was one of the overseas"
+                    + " stations of the Wenzhou Public Security Bureau."))
+        .containsExactly("Lyon/FR");
+  }
+
+  private static List<String> incidents(String text) {
+    return of(ProposalKind.INCIDENT, text).stream()
+        .map(p -> p.first("tactic") + "/" + p.first("country"))
+        .distinct()
+        .toList();
+  }
+
+  @Test
+  void incidentCountryIsWhereTheTargetLivesNeverChina() {
+    assertThat(
+            incidents("Officers went to warn his parents in China after a nurse in Oslo spoke up."))
+        .isEmpty(); // no trigger: "went to warn" is not reported as done to the relatives
+    assertThat(incidents("A nurse in Oslo said police had visited her mother in China twice."))
+        .containsExactly("threats_to_relatives/NO");
+    assertThat(incidents("Such offices help to pressure emigrants to go back to China."))
+        .containsExactly("persuasion_to_return/");
+    // the unlocated pattern is dropped when a located case of the same tactic is reported
+    assertThat(
+            incidents(
+                "Such offices help to pressure emigrants to go back to China. A cook living in"
+                    + " Norway was urged to return home within a month."))
+        .containsExactly("persuasion_to_return/NO");
+    assertThat(incidents("一名旅德商人说，他在国内的父母被警方约谈。")).containsExactly("threats_to_relatives/DE");
+  }
+
+  @Test
+  void incidentTriggersForSurveillanceAndOnlineHarassment() {
+    assertThat(incidents("Students in Oslo said they were photographed at a vigil."))
+        .containsExactly("surveillance/NO");
+    assertThat(incidents("挪威的一些留学生说，有人向同学打听他们的住址。")).containsExactly("surveillance/NO");
+    assertThat(incidents("Writers in Norway received threatening messages on social media."))
+        .containsExactly("online_harassment/NO");
+    assertThat(incidents("奥斯陆一名作家说，她在社交媒体上遭到骚扰。")).containsExactly("online_harassment/NO");
+    assertThat(incidents("一名居住在挪威的男子在家人遭警方施压后被迫回国。"))
+        .containsExactly("persuasion_to_return/NO", "threats_to_relatives/NO");
+  }
+
+  @Test
+  void appealsToComeForwardReportNoIncident() {
+    assertThat(incidents("Police in Oslo asked anyone who had been intimidated to call them."))
+        .isEmpty();
+    assertThat(incidents("挪威警方呼吁受到恐吓的人士与警方联系。")).isEmpty();
+  }
+
+  private static List<String> organizations(String text) {
+    return of(ProposalKind.ORGANIZATION, text).stream()
+        .map(p -> p.first("name") + "/" + p.first("orgKind"))
+        .toList();
+  }
+
+  @Test
+  void organizationProposerFindsOutletsAgenciesAndForeignMinistries() {
+    assertThat(
+            organizations(
+                "The Lakeside Herald said on Friday, citing the Baltic Press Agency, that the Oslo"
+                    + " Police Service and the Department of Justice and Security had met."))
+        .containsExactly(
+            "Lakeside Herald/media_outlet",
+            "Baltic Press Agency/media_outlet",
+            "Oslo Police Service/host_state_agency",
+            "Department of Justice and Security/ministry");
+    // title-case station names are no host bodies or outlets
+    assertThat(organizations("Inside The Fuzhou Overseas Police Service Station In Oslo"))
+        .isEmpty();
+    assertThat(organizations("Oslo Closes Chinese Police Post")).isEmpty();
+    // a capitalised word at the end of the previous line is no part of a name
+    assertThat(organizations("Officers met in Oslo\nThe Lakeside Herald covered it."))
+        .containsExactly("Lakeside Herald/media_outlet");
+    assertThat(organizations("据《北岸晨报》援引极光通讯社报道，挪威外交部已召见中方外交官。"))
+        .containsExactly("北岸晨报/media_outlet", "极光通讯社/media_outlet", "挪威外交部/ministry");
+  }
+
+  @Test
+  void localAssociationsAreDescriptionsNotNames() {
+    assertThat(organizations("该站点设在当地同乡会的楼内，由本地商会协助。")).isEmpty();
+    assertThat(organizations("当地电台报道了此事。")).isEmpty();
+  }
+
+  @Test
+  void incidentSentenceAboutOnePersonTakesThePlaceOfTheSentenceBefore() {
+    assertThat(
+            incidents(
+                "Exiles in Bergen described months of pressure. One nurse said officers had"
+                    + " called on her family in China twice."))
+        .containsExactly("threats_to_relatives/NO");
+    // a general pattern does not inherit; nor does a sentence in the next paragraph
+    assertThat(
+            incidents(
+                "Exiles in Bergen described months of pressure. The offices were used to keep"
+                    + " track of people who had left China."))
+        .containsExactly("surveillance/");
+    assertThat(
+            incidents(
+                "Exiles in Bergen described months of pressure.\n\nOne nurse said officers had"
+                    + " called on her family in China twice."))
+        .containsExactly("threats_to_relatives/");
+  }
+
+  @Test
+  void moreReturnAndRelativeTriggers() {
+    assertThat(incidents("A chef living in Norway was told to go home and face trial."))
+        .containsExactly("persuasion_to_return/NO");
+    assertThat(incidents("A chef in Bergen was pushed to go back after police told his sister."))
+        .containsExactly("persuasion_to_return/NO", "threats_to_relatives/NO");
+    assertThat(incidents("Some exiles in Norway had their parents contacted by police."))
+        .containsExactly("threats_to_relatives/NO");
+    assertThat(incidents("Officials were accused of threatening relatives of critics in Norway."))
+        .containsExactly("threats_to_relatives/NO");
+  }
+
+  @Test
   void hostileInputsProduceNoException() {
     Random r = new Random(7);
     StringBuilder letters = new StringBuilder();
