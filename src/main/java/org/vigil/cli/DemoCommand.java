@@ -131,7 +131,11 @@ final class DemoCommand implements Callable<Integer> {
         boolean wanted =
             kind == ProposalKind.STATION
                 || (kind == ProposalKind.ORGANIZATION && p.proposal().confidence() >= 0.7)
-                || (kind == ProposalKind.INCIDENT && p.proposal().confidence() >= 0.6);
+                // general statements ("230,000 persuaded to return") are not incidents: the
+                // script takes only those with a country and a described target
+                || (kind == ProposalKind.INCIDENT
+                    && !p.proposal().first("country").isBlank()
+                    && !p.proposal().first("target").equals("unspecified person"));
         if (!wanted) {
           continue;
         }

@@ -1,0 +1,37 @@
+package org.vigil.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quality targets of the record issue, measured by the real proposers on the annotated
+ * development set (figures in docs/quality.md). A rule change that costs quality fails here.
+ */
+class DevSetQualityTest {
+  static Evaluation.Report report;
+
+  @BeforeAll
+  static void evaluate() {
+    Proposers proposers = Proposers.standard(Gazetteer.standard());
+    report =
+        Evaluation.evaluate(
+            Path.of("src/test/resources/devset/gold.jsonl"),
+            proposers::propose,
+            Evaluation.Counting.DISTINCT);
+  }
+
+  @Test
+  void stationLocationsAndHostCountriesReachF1OfAtLeast085() {
+    assertThat(report.kind("station_location").f1()).isGreaterThanOrEqualTo(0.85);
+    assertThat(report.kind("host_country").f1()).isGreaterThanOrEqualTo(0.85);
+  }
+
+  @Test
+  void noStationIsProposedOnANegativePage() {
+    assertThat(report.negatives()).isGreaterThanOrEqualTo(8);
+    assertThat(report.stationProposalsOnNegatives()).isZero();
+  }
+}
