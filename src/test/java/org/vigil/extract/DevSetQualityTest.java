@@ -30,6 +30,22 @@ class DevSetQualityTest {
   }
 
   @Test
+  void stationTargetsHoldOnTheHeldOutSetWrittenBlindToTheRules() {
+    Proposers proposers = Proposers.standard(Gazetteer.standard());
+    Evaluation.Report heldOut =
+        Evaluation.evaluate(
+            Path.of("src/test/resources/heldout/gold.jsonl"),
+            proposers::propose,
+            Evaluation.Counting.DISTINCT);
+    assertThat(heldOut.kind("station_location").f1()).isGreaterThanOrEqualTo(0.85);
+    assertThat(heldOut.kind("host_country").f1()).isGreaterThanOrEqualTo(0.85);
+    // Known miss, reported in docs/quality.md: one negative page (a stranded tour group at a
+    // railway station with a police post) still gets a station proposal. The bound keeps it
+    // from getting worse; the target is zero.
+    assertThat(heldOut.stationProposalsOnNegatives()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
   void noStationIsProposedOnANegativePage() {
     assertThat(report.negatives()).isGreaterThanOrEqualTo(8);
     assertThat(report.stationProposalsOnNegatives()).isZero();
