@@ -296,14 +296,17 @@ final class AttributionProposer implements ProposalExtractor {
   // ---- Chinese ----
   private static final String CN_STOP = "，。,；;：:！？!?“”「」《》『』（）()\n\r";
   private static final Pattern JU_VERB = Pattern.compile("报道|报导|消息|称|表示|透露|统计|披露|指出|显示|介绍");
-  private static final Pattern SAY_CN = Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|援引|引述|称|说)");
-  private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用");
+  private static final Pattern SAY_CN =
+      Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|宣布|援引|引述|转引|称|说(?![明法服]))");
+  private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用|转引");
   private static final Pattern CN_OF_REPORT =
-      Pattern.compile("的?(?:最新|一份|新)?(?:报告|报道|报导|消息|数据|统计|说法|调查)?$");
+      Pattern.compile("的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|统计|说法|调查|研究)?$");
   private static final Pattern CN_LEAD = Pattern.compile("^(?:另据|另外|此外|但是|但|而|同时|对此|随后|当天|此前|另)+");
   private static final Pattern CN_TRAIL =
       Pattern.compile(
           "(?:周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|昨日|日前|近日|此前|也|还|则|曾|再次|早些时候"
+              + "|在?(?:去年|今年|前年)?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\\d{1,2}日|[一二三四五六七八九十]{1,3}日)?"
+              + "|同日|当日|当天|月初|月底|中旬|随后"
               + "|在一份声明中|在声明中|在报告中|在其报告中|\\d{1,2}日|[一二三四五六七八九十]{1,3}日)+$");
   private static final Pattern CN_ROLE_NAME =
       Pattern.compile("(.*(?:发言人|官员|部长|局长|主任|大使|负责人|主席|总统|总理))[\\u4e00-\\u9fff]{2,3}$");
@@ -311,7 +314,9 @@ final class AttributionProposer implements ProposalExtractor {
       Pattern.compile(
           ".*(?:部|局|署|厅|委员会|委|政府|警方|警察|检方|检察官|检察院|法院|媒体|官媒|通讯社|社|电台|电视台|台|报|网"
               + "|组织|机构|中心|协会|大使馆|使馆|领事馆|发言人|官员|当局|人员|议员|团体|卫士|基金会|研究所|智库|办公室"
-              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音)");
+              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音|骑警)");
+  private static final Pattern CN_REPORT_ITSELF =
+      Pattern.compile("(?:该|同一|这份|此|其)?(?:报告|报道|报导|文章|该文)");
   private static final Pattern LATIN_NAME =
       Pattern.compile("[\\p{IsLatin}][\\p{IsLatin} .&'’-]{0,60}");
 
@@ -636,7 +641,7 @@ final class AttributionProposer implements ProposalExtractor {
       int bodyStart = p + 1;
       int limit = Math.min(t.length(), bodyStart + 41);
       int stop = bodyStart;
-      while (stop < limit && CN_STOP.indexOf(t.charAt(stop)) < 0) {
+      while (stop < limit && (CN_STOP.indexOf(t.charAt(stop)) < 0 || isTitleMark(t.charAt(stop)))) {
         stop++;
       }
       if (stop <= bodyStart + 1) {
@@ -705,6 +710,11 @@ final class AttributionProposer implements ProposalExtractor {
     }
   }
 
+  /** 《》 mark a publication's title: part of a party's name, not a clause stop. */
+  private static boolean isTitleMark(char c) {
+    return c == '《' || c == '》';
+  }
+
   /** "X" or "X援引Y的报告" as parties outer first, or null when any part is not a named party. */
   private static @Nullable List<Party> cnParties(String body, int at) {
     Matcher split = CN_SPLIT.matcher(body);
@@ -736,7 +746,12 @@ final class AttributionProposer implements ProposalExtractor {
       s = s.substring(m.end());
     }
     s = CN_TRAIL.matcher(s).replaceFirst("");
+    if (CN_REPORT_ITSELF.matcher(s).matches()) {
+      // "报道称", "报告称": the report speaks; Bodies resolves it to its author or outlet
+      return new Party(at + lead, at + lead + s.length(), s);
+    }
     s = CN_OF_REPORT.matcher(s).replaceFirst("");
+    s = CN_TRAIL.matcher(s).replaceFirst("");
     Matcher rn = CN_ROLE_NAME.matcher(s);
     if (rn.matches() && !CN_PARTY.matcher(s).matches()) {
       s = rn.group(1); // "外交部发言人某某": the role, not the name
@@ -750,7 +765,7 @@ final class AttributionProposer implements ProposalExtractor {
       if (looksLikePerson(s) || NOT_A_PARTY.contains(s)) {
         return null;
       }
-    } else if (!CN_PARTY.matcher(s).matches()) {
+    } else if (!CN_PARTY.matcher(s).matches() && !(s.startsWith("《") && s.endsWith("》"))) {
       return null; // "该报道", "他", "王先生": no named party
     }
     return new Party(at + lead, at + lead + s.length(), s);
@@ -867,9 +882,17 @@ final class AttributionProposer implements ProposalExtractor {
       }
       Matcher c = CN_MENTION.matcher(t);
       while (c.find() && b.mentions.size() < MAX_MENTIONS) {
-        String label = cnNamed(c.group(1));
+        // "站点曾出现在保护卫士9月的报告": the name follows the last function character
+        String run = c.group(1);
+        int cut = 0;
+        for (int i = 0; i < run.length(); i++) {
+          if ("在被由据和与及的是了从向对将为把曾".indexOf(run.charAt(i)) >= 0) {
+            cut = i + 1;
+          }
+        }
+        String label = cnNamed(run.substring(cut));
         if (label != null) {
-          b.mentions.add(new Mention(c.start(1), label, cnKind(label)));
+          b.mentions.add(new Mention(c.start(1) + cut, label, cnKind(label)));
         }
       }
       b.mentions.sort(Comparator.comparingInt(Mention::start));
@@ -885,11 +908,17 @@ final class AttributionProposer implements ProposalExtractor {
       if (LATIN_NAME.matcher(label).matches()) {
         return latin(label, at);
       }
+      Matcher rep = CN_REPORT_ITSELF.matcher(label);
+      if (rep.matches()) {
+        // 报道 is the outlet's article; 报告 the report of the body that published it
+        boolean article = label.matches(".*(?:报道|报导|文章|该文)");
+        return lastOf(at, mn -> mn.kind() == (article ? Kind.OUTLET : Kind.NGO));
+      }
       Matcher demo = CN_DEMONSTRATIVE.matcher(label);
       if (demo.find()) {
         return cnAnaphor(label.substring(demo.end()), at);
       }
-      String named = cnNamed(label);
+      String named = cnNamed(raw); // raw: 《》 marks a publication's title
       if (named != null) {
         remember(at, named, cnKind(named));
       }

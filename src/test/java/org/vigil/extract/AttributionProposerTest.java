@@ -67,6 +67,12 @@ class AttributionProposerTest {
           The claim was first made by the Eastern Ledger, which cited research published by Open Borders Foundation. | Open Borders Foundation > Eastern Ledger | cited
           The Valley Times said, relaying a Coastal Wire dispatch which cited a new report by Open Borders Foundation, that sites had opened. | Open Borders Foundation > Coastal Wire > Valley Times | said
           The sites were listed in a report by Open Borders Foundation, which said they had closed. | Open Borders Foundation | said
+          据《南洋观察》报道，该站已关闭。 | 南洋观察 | 据…报道
+          荷兰外交部10月26日表示，站点属于非法。 | 荷兰外交部 | 表示
+          瑞典安全局去年11月表示，正在调查。 | 瑞典安全局 | 表示
+          据《东海晨报》12月3日转引南方通讯社的报道，议员要求政府说明情况。 | 南方通讯社 > 东海晨报 | 据…报道
+          新西兰皇家骑警表示，正在调查相关报道。 | 新西兰皇家骑警 | 表示
+          据东海通讯社援引人权组织开放边界基金会的研究报道，站点已关闭。 | 开放边界基金会 > 东海通讯社 | 据…报道
           """)
   void proposesChains(String sentence, String chain, String verb) {
     List<Proposal> ps = propose(sentence);
@@ -114,6 +120,8 @@ class AttributionProposerTest {
         "爱尔兰警方称，调查仍在进行。",
         "中国驻荷兰使馆称，相关说法毫无根据。",
         "该组织称，站点仍在运作。",
+        "议员要求政府说明情况。",
+        "内政部表示，将继续关注。",
       })
   void proposesNoNamedParty(String sentence) {
     List<Proposal> ps = propose(sentence);
@@ -162,6 +170,14 @@ class AttributionProposerTest {
             "Open Borders Foundation > Northern Courier",
             "Open Borders Foundation > Northern Courier");
     assertThat(chains("保护卫士称，站点仍在运作。该组织还表示，将继续调查。")).containsExactly("保护卫士", "保护卫士");
+  }
+
+  @Test
+  void chineseReportsAndDemonstrativesResolve() {
+    assertThat(chains("据《南洋观察》报道，站点已关闭。报道援引新西兰内政部的数据称，共有3处。"))
+        .containsExactly("南洋观察", "新西兰内政部 > 南洋观察");
+    assertThat(chains("站点曾出现在开放边界基金会9月的报告中。该组织称，站点已关闭。")).containsExactly("开放边界基金会");
+    assertThat(chains("站点曾出现在开放边界基金会9月的报告中。报告称，站点已关闭。")).containsExactly("开放边界基金会");
   }
 
   @Test
