@@ -233,6 +233,38 @@ final class QuantityProposer implements ProposalExtractor {
   private static final Pattern CN_TOPIC = Pattern.compile("(站点|警务站|服务站|国家|城市)");
   private static final Map<String, String> CN_TOPIC_UNITS =
       Map.of("站点", "station", "警务站", "station", "服务站", "station", "国家", "country", "城市", "city");
+
+  /** Words ending in -s that are not plural nouns: verbs, adverbs, singular nouns. */
+  private static final Set<String> NOT_PLURAL_NOUNS =
+      Set.of(
+          "does",
+          "goes",
+          "says",
+          "includes",
+          "remains",
+          "shows",
+          "seems",
+          "means",
+          "plus",
+          "thus",
+          "always",
+          "perhaps",
+          "news",
+          "series",
+          "whereas",
+          "towards",
+          "afterwards",
+          "besides",
+          "sometimes",
+          "has",
+          "was",
+          "lies",
+          "gets",
+          "makes",
+          "takes",
+          "comes",
+          "runs");
+
   private static final Pattern IN_ALL =
       Pattern.compile("\\s+(?:in\\s+(?:all|total)|altogether)\\b", CI);
   private static final Pattern WORDS = Pattern.compile("\\b[a-z]+\\b");
@@ -519,7 +551,11 @@ final class QuantityProposer implements ProposalExtractor {
       if (STOP.contains(lw) || !Character.isLowerCase(word.charAt(0))) {
         return null;
       }
-      if (lw.length() >= 4 && lw.endsWith("s") && !lw.endsWith("ss") && !lw.endsWith("ous")) {
+      if (lw.length() >= 4
+          && lw.endsWith("s")
+          && !lw.endsWith("ss")
+          && !lw.endsWith("ous")
+          && !NOT_PLURAL_NOUNS.contains(lw)) {
         return new int[] {w.start(1), w.end(1)};
       }
       pos = w.end();
@@ -709,7 +745,7 @@ final class QuantityProposer implements ProposalExtractor {
   private static Map<String, String> buildEnglishUnits() {
     Map<String, String> m = new LinkedHashMap<>();
     String[][] groups = {
-      {"station", "station", "stations", "outpost", "outposts", "office", "offices"},
+      {"station", "station", "stations", "outpost", "outposts", "office", "offices", "premises"},
       {
         "person",
         "people",

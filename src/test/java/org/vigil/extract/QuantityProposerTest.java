@@ -86,6 +86,8 @@ class QuantityProposerTest {
           The Danish stations, 4 in all, were closed. | 4 | 4 | station | exact | |
           Prosecutors charged 12 officers of the bureau. | 12 officers | 12 | person | exact | |
           The garage installed six new pumps. | six new pumps | 6 | pump | exact | |
+          Police raided two premises near the port. | two premises | 2 | station | exact | |
+          The agency counted 14 charities across the region. | 14 charities | 14 | charity | exact | |
           Lawmakers asked about two stations in the port. | two stations | 2 | station | exact | |
           名单共列出60个站点，多于此前所列的40个。 | 40个 | 40 | station | exact | |
           当局正在调查两处被指为中国“海外警务站”的场所。 | 两处被指为中国“海外警务站 | 2 | station | exact | |
@@ -126,6 +128,7 @@ class QuantityProposerTest {
         "Dial 112 in an emergency, or 911 in Canada.",
         "There were 6 in the region, the police said.",
         "拨打110报警。",
+        "The figure of 12 does not include the capital.",
         "Call 0000-000000 for the office.",
         "Call +31 20 123 4567 or (020) 1234 5678 today.",
         "It was the first station and the 2nd office.",
