@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,7 +35,7 @@ final class AttributionProposer implements ProposalExtractor {
   private static final int WINDOW = 160;
 
   // ---- English party grammar (case-sensitive: capitals tell names from ordinary words) ----
-  private static final String CAPW = "(?:[A-Z][A-Za-z'’&.-]{0,30})";
+  private static final String CAPW = "(?:\\p{Lu}[\\p{L}'’&.-]{0,30})";
   private static final String NAME =
       CAPW + "(?:\\s+(?:(?:of|for|de|on|the)\\s+){0,2}" + CAPW + "){0,6}";
   private static final String ROLE =
@@ -43,7 +44,8 @@ final class AttributionProposer implements ProposalExtractor {
           + "|wire\\s+service|service|embassy|consulate|researchers?|organi[sz]ation|campaigners"
           + "|lawmakers|court|statement|office|department|bureau|council|watchdog|journalists"
           + "|reporters|daily|network|paper|magazine|website|diplomats|regulator|mayor|minister"
-          + "|prosecutor's\\s+office|study|investigation|survey)(?![A-Za-z])";
+          + "|prosecutor's\\s+office|study|investigation|survey|foundation|charity|institute"
+          + "|association|federation|committee|commission)(?![A-Za-z])";
   private static final Pattern ROLE_WORD = Pattern.compile("\\b" + ROLE);
   private static final String ORGPHRASE =
       "(?:" + CAPW + "\\s+){0,3}(?:[a-z][a-z-]{0,20}\\s+){0,2}" + ROLE;
@@ -80,12 +82,25 @@ final class AttributionProposer implements ProposalExtractor {
               + party("B")
               + "\\s*,\\s*$");
   private static final Pattern PARTY_AT_START = Pattern.compile(party("A"));
+  private static final Pattern PARTY_WHICH_AT_END =
+      Pattern.compile(party("A") + "\\s*,\\s*(?:which|who)\\s+(?:has\\s+|had\\s+|also\\s+)?$");
+
+  /** What a body publishes: "a report by X", "research by X", "an X dispatch". */
+  private static final String REPORT_NOUN =
+      "(?:report|statement|study|survey|data|figures|article|story|research|findings|count"
+          + "|update|list|analysis|dispatch|bulletin|broadcast|investigation)";
+
   private static final Pattern RELAY =
       Pattern.compile(
-          "\\s*,?\\s*(?:citing|quoting|relaying|which\\s+(?:cited|quoted|relayed|relays|relies\\s+on"
+          "(?:\\s+"
+              + REPORT_NOUN
+              + ")?"
+              + "\\s*,?\\s*(?:citing|quoting|relaying|which\\s+(?:cited|quoted|relayed|relays|relies\\s+on"
               + "|relied\\s+on)|who\\s+(?:cited|quoted)|based\\s+on)\\s+"
-              + "(?:(?:an?|the)\\s+(?:(?:new|recent|latest)\\s+)?(?:report|statement|study|survey"
-              + "|data|figures|article|story)\\s+(?:from|by|of)\\s+)?");
+              + "(?:(?:(?:an?|the)\\s+)?(?:(?:new|recent|latest|first|second|September|October"
+              + "|November|December)\\s+)?"
+              + REPORT_NOUN
+              + "\\s+(?:(?:published|released|compiled|issued)\\s+)?(?:from|by|of)\\s+)?");
   private static final Pattern ANCHOR_EN =
       Pattern.compile(
           "\\b(?:(said|says|stated|announced|claimed|alleged|confirmed|wrote|reported|reports"
@@ -93,8 +108,10 @@ final class AttributionProposer implements ProposalExtractor {
               + "\\b");
   private static final Pattern REPORT_BY =
       Pattern.compile(
-          "^(?:[Aa]n?|[Tt]he)\\s+(?:(?:new|recent|latest)\\s+)?(?:report|statement|study|survey"
-              + "|investigation)\\s+(?:by|from|of)\\s+(?:the\\s+)?");
+          "^(?:[a-z]{1,12}\\s+){0,2}?(?:(?:[Aa]n?|[Tt]he)\\s+)?(?:(?:new|recent|latest|first)\\s+)?"
+              + "(?:[Rr]eport|statement"
+              + "|study|survey|investigation|[Rr]esearch|count|update|list|analysis|findings)\\s+"
+              + "(?:(?:published|released|compiled|issued)\\s+)?(?:by|from|of)\\s+(?:the\\s+)?");
   private static final Set<String> NOT_A_PARTY =
       Set.of(
           "He",
@@ -149,6 +166,20 @@ final class AttributionProposer implements ProposalExtractor {
       Set.of(
           "defenders",
           "watch",
+          "wire",
+          "ledger",
+          "chronicle",
+          "courier",
+          "dispatch",
+          "bulletin",
+          "mail",
+          "standard",
+          "mirror",
+          "globe",
+          "examiner",
+          "inquirer",
+          "sentinel",
+          "garda",
           "international",
           "news",
           "times",
@@ -265,14 +296,17 @@ final class AttributionProposer implements ProposalExtractor {
   // ---- Chinese ----
   private static final String CN_STOP = "，。,；;：:！？!?“”「」《》『』（）()\n\r";
   private static final Pattern JU_VERB = Pattern.compile("报道|报导|消息|称|表示|透露|统计|披露|指出|显示|介绍");
-  private static final Pattern SAY_CN = Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|援引|引述|称|说)");
-  private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用");
+  private static final Pattern SAY_CN =
+      Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|宣布|援引|引述|转引|称|说(?![明法服]))");
+  private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用|转引");
   private static final Pattern CN_OF_REPORT =
-      Pattern.compile("的?(?:最新|一份|新)?(?:报告|报道|报导|消息|数据|统计|说法|调查)?$");
+      Pattern.compile("的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|统计|说法|调查|研究)?$");
   private static final Pattern CN_LEAD = Pattern.compile("^(?:另据|另外|此外|但是|但|而|同时|对此|随后|当天|此前|另)+");
   private static final Pattern CN_TRAIL =
       Pattern.compile(
           "(?:周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|昨日|日前|近日|此前|也|还|则|曾|再次|早些时候"
+              + "|在?(?:去年|今年|前年)?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\\d{1,2}日|[一二三四五六七八九十]{1,3}日)?"
+              + "|同日|当日|当天|月初|月底|中旬|随后"
               + "|在一份声明中|在声明中|在报告中|在其报告中|\\d{1,2}日|[一二三四五六七八九十]{1,3}日)+$");
   private static final Pattern CN_ROLE_NAME =
       Pattern.compile("(.*(?:发言人|官员|部长|局长|主任|大使|负责人|主席|总统|总理))[\\u4e00-\\u9fff]{2,3}$");
@@ -280,8 +314,11 @@ final class AttributionProposer implements ProposalExtractor {
       Pattern.compile(
           ".*(?:部|局|署|厅|委员会|委|政府|警方|警察|检方|检察官|检察院|法院|媒体|官媒|通讯社|社|电台|电视台|台|报|网"
               + "|组织|机构|中心|协会|大使馆|使馆|领事馆|发言人|官员|当局|人员|议员|团体|卫士|基金会|研究所|智库|办公室"
-              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音)");
-  private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z .&'’-]{0,60}");
+              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音|骑警)");
+  private static final Pattern CN_REPORT_ITSELF =
+      Pattern.compile("(?:该|同一|这份|此|其)?(?:报告|报道|报导|文章|该文)");
+  private static final Pattern LATIN_NAME =
+      Pattern.compile("[\\p{IsLatin}][\\p{IsLatin} .&'’-]{0,60}");
 
   private record Party(int start, int end, String label) {}
 
@@ -308,6 +345,8 @@ final class AttributionProposer implements ProposalExtractor {
     chains = joinLeadIns(t, chains);
     List<Proposal> out = new ArrayList<>();
     int reach = -1;
+    Bodies bodies = Bodies.scan(t);
+    List<List<String>> earlier = new ArrayList<>();
     for (Chain c : chains) {
       if (c.end() <= reach) {
         continue; // inside a longer attribution already proposed ("which cited" in a chain)
@@ -315,12 +354,29 @@ final class AttributionProposer implements ProposalExtractor {
       reach = Math.max(reach, c.end());
       List<String> chain = new ArrayList<>();
       for (int i = c.outerFirst().size() - 1; i >= 0; i--) {
-        chain.add(c.outerFirst().get(i).label());
+        Party party = c.outerFirst().get(i);
+        String named = bodies.resolve(party.label(), party.start());
+        if (named != null && !chain.contains(named)) {
+          chain.add(named); // unnamed parties start no chain and relay nothing
+        }
       }
+      if (chain.isEmpty()) {
+        continue;
+      }
+      if (chain.size() == 1) {
+        // "the group said" after "X reported, citing the group": the lead's chain continues
+        for (List<String> e : earlier) {
+          if (e.get(0).equals(chain.get(0))) {
+            chain = e;
+            break;
+          }
+        }
+      }
+      earlier.add(chain);
       Map<String, List<String>> fields = new LinkedHashMap<>();
       fields.put("chain", chain);
       fields.put("verb", List.of(c.verb()));
-      boolean person = chain.contains(PERSON_QUOTED);
+      boolean person = false; // a private person is never a named source (see Bodies)
       out.add(
           new Proposal(
               ProposalKind.ATTRIBUTION,
@@ -400,7 +456,16 @@ final class AttributionProposer implements ProposalExtractor {
     int start = a.start();
     Matcher citing = PARTY_CITING_AT_END.matcher(window);
     Matcher before = PARTY_AT_END.matcher(window);
-    if (citing.find()) {
+    Matcher which = PARTY_WHICH_AT_END.matcher(window);
+    if (which.find()) {
+      // "a report by Safeguard Defenders, which said": the relative pronoun's antecedent speaks
+      Party x = party(t, wStart + which.start("pA"), wStart + which.end("pA"), which, "A");
+      if (x == null) {
+        return null;
+      }
+      parties.add(x);
+      start = x.start();
+    } else if (citing.find()) {
       // "X, citing Y, reported": X relays Y
       Party x = party(t, wStart + citing.start("pA"), wStart + citing.end("pA"), citing, "A");
       Party y = party(t, wStart + citing.start("pB"), wStart + citing.end("pB"), citing, "B");
@@ -477,13 +542,21 @@ final class AttributionProposer implements ProposalExtractor {
     return Math.max(end, from);
   }
 
+  /** Skips spaces and a lead such as "research published by" before the party it names. */
   private static int skipReportBy(String t, int from, int sEnd) {
     int k = from;
     while (k < sEnd && t.charAt(k) == ' ') {
       k++;
     }
-    return k;
+    Matcher rb = REPORT_LEAD.matcher(t).region(k, Math.min(sEnd, k + 80));
+    return rb.lookingAt() ? rb.end() : k;
   }
+
+  private static final Pattern REPORT_LEAD =
+      Pattern.compile(
+          "(?:(?:an?|the)\\s+)?(?:(?:new|recent|latest|first)\\s+)?"
+              + REPORT_NOUN
+              + "\\s+(?:(?:published|released|compiled|issued)\\s+)?(?:by|from|of)\\s+");
 
   private static @Nullable Party partyAt(String t, int from, int sEnd) {
     int k = skipReportBy(t, from, sEnd);
@@ -568,7 +641,7 @@ final class AttributionProposer implements ProposalExtractor {
       int bodyStart = p + 1;
       int limit = Math.min(t.length(), bodyStart + 41);
       int stop = bodyStart;
-      while (stop < limit && CN_STOP.indexOf(t.charAt(stop)) < 0) {
+      while (stop < limit && (CN_STOP.indexOf(t.charAt(stop)) < 0 || isTitleMark(t.charAt(stop)))) {
         stop++;
       }
       if (stop <= bodyStart + 1) {
@@ -637,6 +710,11 @@ final class AttributionProposer implements ProposalExtractor {
     }
   }
 
+  /** 《》 mark a publication's title: part of a party's name, not a clause stop. */
+  private static boolean isTitleMark(char c) {
+    return c == '《' || c == '》';
+  }
+
   /** "X" or "X援引Y的报告" as parties outer first, or null when any part is not a named party. */
   private static @Nullable List<Party> cnParties(String body, int at) {
     Matcher split = CN_SPLIT.matcher(body);
@@ -668,7 +746,12 @@ final class AttributionProposer implements ProposalExtractor {
       s = s.substring(m.end());
     }
     s = CN_TRAIL.matcher(s).replaceFirst("");
+    if (CN_REPORT_ITSELF.matcher(s).matches()) {
+      // "报道称", "报告称": the report speaks; Bodies resolves it to its author or outlet
+      return new Party(at + lead, at + lead + s.length(), s);
+    }
     s = CN_OF_REPORT.matcher(s).replaceFirst("");
+    s = CN_TRAIL.matcher(s).replaceFirst("");
     Matcher rn = CN_ROLE_NAME.matcher(s);
     if (rn.matches() && !CN_PARTY.matcher(s).matches()) {
       s = rn.group(1); // "外交部发言人某某": the role, not the name
@@ -682,9 +765,353 @@ final class AttributionProposer implements ProposalExtractor {
       if (looksLikePerson(s) || NOT_A_PARTY.contains(s)) {
         return null;
       }
-    } else if (!CN_PARTY.matcher(s).matches()) {
+    } else if (!CN_PARTY.matcher(s).matches() && !(s.startsWith("《") && s.endsWith("》"))) {
       return null; // "该报道", "他", "王先生": no named party
     }
     return new Party(at + lead, at + lead + s.length(), s);
+  }
+
+  // ---------------------------------------------------------------- named bodies
+
+  /**
+   * Which parties are named, and what a definite description refers back to. Only a named body
+   * starts or relays a chain (a reviewer cannot weigh "the group said"); "the Madrid-based group",
+   * "the rights group", "该组织" resolve to the last named non-governmental body before them, "the
+   * department" to the last named body with "Department" in its name, "the RCMP" to an earlier body
+   * with those initials. Diplomatic missions, generic roles ("officials", "X警方") and private
+   * persons are never named sources.
+   */
+  static final class Bodies {
+    enum Kind {
+      NGO,
+      OUTLET,
+      STATE
+    }
+
+    record Mention(int start, String label, Kind kind) {}
+
+    private static final int MAX_MENTIONS = 5_000;
+    private static final Pattern NAME_SCAN = Pattern.compile(NAME);
+    private static final Pattern SENTENCE_CUT =
+        Pattern.compile("(?<=\\p{Ll}{3}[.!?])\\s+|\\s*\\n\\s*");
+    private static final Pattern CN_MENTION =
+        Pattern.compile(
+            "(?:^|(?<=[，。；：、“”「」《》（）\\s被由据和与及在]))([\\u4e00-\\u9fff]{2,10}?)(?:在?\\d{1,2}月)?"
+                + "(?:(?:发布|公布|列出|编制)的|的(?:最新|首份|一份)?(?:报告|研究|调查|名单|数据))");
+    private static final Pattern SPOKES_FOR =
+        Pattern.compile(
+            "^(?:(?:a|an|the)\\s+)?(?:spokes(?:person|man|woman)|representative|officials?|minister"
+                + "|director|head|chief)\\s+(?:for|of|at|from)\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LATIN_DET =
+        Pattern.compile("^(?:the|a|an|its|their)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DESCRIPTOR =
+        Pattern.compile(
+            "^(?:\\p{Lu}[\\p{L}-]*\\s+)?(?:NGO|(?:human\\s+)?rights\\s+group|group|organi[sz]ation"
+                + "|watchdog|broadcaster|newspaper|outlet|wire\\s+service|news\\s+agency)\\s+(.+)$");
+    private static final Pattern LOCATIVE = Pattern.compile("\\s+(?:in|at|on)\\s+.*$");
+    private static final Pattern DIPLOMATIC =
+        Pattern.compile("(?i)\\b(?:embass(?:y|ies)|consulates?|consul|diplomatic\\s+mission)\\b");
+    private static final Pattern OUTLET_WORD =
+        Pattern.compile(
+            "(?i)\\b(?:wire|press|radio|news|times|post|tribune|ledger|daily|herald|journal"
+                + "|television|tv|broadcast\\w*|media|gazette|telegraph|chronicle|courier|magazine"
+                + "|reuters|xinhua|bloomberg|politico|caixin|kyodo|yonhap|euronews)\\b");
+    private static final Pattern STATE_WORD =
+        Pattern.compile(
+            "(?i)\\b(?:police|ministry|department|bureau|government|court|parliament|council|office"
+                + "|commission|authority|directorate|inspectorate|prosecutors?|garda|agency|service"
+                + "|security|investigation|interpol|europol)\\b");
+    private static final Set<String> CONNECTORS =
+        Set.of("of", "for", "the", "de", "and", "on", "du", "des", "la", "le", "van", "von", "&");
+
+    /** Acronyms that name a country or a kind of body, not one body. */
+    private static final Set<String> GENERIC_ACRONYMS =
+        Set.of(
+            "UK", "US", "USA", "U.S.", "PRC", "ROC", "UAE", "EU", "NGO", "NGOs", "MP", "MPs", "PM");
+
+    private static final Set<String> KNOWN_BODIES =
+        Set.of(
+            "Reuters",
+            "Interpol",
+            "Europol",
+            "Xinhua",
+            "Bloomberg",
+            "Politico",
+            "Caixin",
+            "Kyodo",
+            "Yonhap",
+            "Euronews",
+            "Amnesty");
+    private static final Set<String> NGO_HEADS =
+        Set.of(
+            "group", "organisation", "organization", "ngo", "watchdog", "charity", "campaigners");
+    private static final Set<String> OUTLET_HEADS =
+        Set.of("newspaper", "broadcaster", "outlet", "paper", "daily", "network");
+    private static final Pattern CN_DEMONSTRATIVE = Pattern.compile("^(?:该|此|这|这个|这家|本|其)");
+    private static final Pattern CN_DESCRIPTOR =
+        Pattern.compile(
+            "^(?:总部(?:位于|设在)[\\u4e00-\\u9fff]{1,6}的|[\\u4e00-\\u9fff]{0,4}?(?:人权组织|人权团体"
+                + "|非政府组织|非营利组织|智库|研究机构))(?=[\\u4e00-\\u9fffA-Za-z]{2})");
+    private static final Pattern CN_GENERIC =
+        Pattern.compile(".*(?:警方|当局|政府|官员|议员|人员|检方|检察官|媒体|官媒|方面|民众|人士|外交官|部门|机构|组织|团体|报告|报道)$");
+    private static final Pattern CN_DIPLOMATIC = Pattern.compile(".*(?:使馆|领事馆|总领馆|代表处)$");
+    private static final Pattern CN_OUTLET =
+        Pattern.compile(".*(?:通讯社|社|电台|电视台|台|报|网|新闻|日报|时报|周刊|杂志|观察|之音)$");
+    private static final Pattern CN_STATE =
+        Pattern.compile(".*(?:部|局|署|厅|委员会|委|警察|骑警|法院|检察院|办公室|议会|国会)$");
+
+    private final List<Mention> mentions = new ArrayList<>();
+
+    static Bodies scan(String t) {
+      Bodies b = new Bodies();
+      Matcher m = NAME_SCAN.matcher(t);
+      while (m.find() && b.mentions.size() < MAX_MENTIONS) {
+        // a capitalised run may cross a sentence end ("Milan. Safeguard Defenders"): split it
+        String run = m.group();
+        int from = 0;
+        Matcher cut = SENTENCE_CUT.matcher(run);
+        while (from < run.length()) {
+          int to = cut.find() ? cut.start() : run.length();
+          String label = LATIN_DET.matcher(clean(run.substring(from, to))).replaceFirst("");
+          if (namedLatin(label)) {
+            b.mentions.add(new Mention(m.start() + from, label, latinKind(label)));
+          }
+          from = to < run.length() ? cut.end() : to;
+        }
+      }
+      Matcher c = CN_MENTION.matcher(t);
+      while (c.find() && b.mentions.size() < MAX_MENTIONS) {
+        // "站点曾出现在保护卫士9月的报告": the name follows the last function character
+        String run = c.group(1);
+        int cut = 0;
+        for (int i = 0; i < run.length(); i++) {
+          if ("在被由据和与及的是了从向对将为把曾".indexOf(run.charAt(i)) >= 0) {
+            cut = i + 1;
+          }
+        }
+        String label = cnNamed(run.substring(cut));
+        if (label != null) {
+          b.mentions.add(new Mention(c.start(1) + cut, label, cnKind(label)));
+        }
+      }
+      b.mentions.sort(Comparator.comparingInt(Mention::start));
+      return b;
+    }
+
+    /** The party's name as a reviewer should see it, or null when the party is not named. */
+    @Nullable String resolve(String raw, int at) {
+      String label = clean(raw);
+      if (label.isEmpty() || label.equals(PERSON_QUOTED)) {
+        return null;
+      }
+      if (LATIN_NAME.matcher(label).matches()) {
+        return latin(label, at);
+      }
+      Matcher rep = CN_REPORT_ITSELF.matcher(label);
+      if (rep.matches()) {
+        // 报道 is the outlet's article; 报告 the report of the body that published it
+        boolean article = label.matches(".*(?:报道|报导|文章|该文)");
+        return lastOf(at, mn -> mn.kind() == (article ? Kind.OUTLET : Kind.NGO));
+      }
+      Matcher demo = CN_DEMONSTRATIVE.matcher(label);
+      if (demo.find()) {
+        return cnAnaphor(label.substring(demo.end()), at);
+      }
+      String named = cnNamed(raw); // raw: 《》 marks a publication's title
+      if (named != null) {
+        remember(at, named, cnKind(named));
+      }
+      return named;
+    }
+
+    private @Nullable String latin(String label, int at) {
+      Matcher sp = SPOKES_FOR.matcher(label);
+      if (sp.matches()) {
+        label = sp.group(1); // "a spokesperson for the Australian Federal Police"
+      }
+      boolean definite = label.regionMatches(true, 0, "the ", 0, 4);
+      String bare = LATIN_DET.matcher(label).replaceFirst("");
+      Matcher d = DESCRIPTOR.matcher(bare);
+      if (d.matches() && namedLatin(d.group(1))) {
+        bare = d.group(1); // "the Spanish NGO Safeguard Defenders"
+      }
+      if (namedLatin(bare)) {
+        String alias = acronymOf(bare, at);
+        String name = alias != null ? alias : bare;
+        remember(at, name, latinKind(name));
+        return name;
+      }
+      return definite ? latinAnaphor(bare, at) : null;
+    }
+
+    private @Nullable String latinAnaphor(String desc, int at) {
+      String head = LOCATIVE.matcher(desc).replaceFirst("");
+      String[] words = head.toLowerCase(Locale.ROOT).split("\\s+");
+      String last = words[words.length - 1];
+      if (NGO_HEADS.contains(last)) {
+        return lastOf(at, mn -> mn.kind() == Kind.NGO);
+      }
+      if (OUTLET_HEADS.contains(last) || head.toLowerCase(Locale.ROOT).endsWith("wire service")) {
+        return lastOf(at, mn -> mn.kind() == Kind.OUTLET);
+      }
+      // "the department", "the Justice Department": every word must be in the name
+      return lastOf(
+          at,
+          mn -> {
+            String l = " " + mn.label().toLowerCase(Locale.ROOT) + " ";
+            for (String w : words) {
+              if (!l.contains(" " + w + " ")) {
+                return false;
+              }
+            }
+            return mn.kind() != Kind.NGO || !NGO_HEADS.contains(last);
+          });
+    }
+
+    private @Nullable String cnAnaphor(String rest, int at) {
+      if (rest.isEmpty()) {
+        return null;
+      }
+      if (rest.matches(".*(?:组织|团体|机构)")) {
+        return lastOf(at, mn -> mn.kind() == Kind.NGO);
+      }
+      if (rest.matches(".*(?:电台|通讯社|报|媒体|网站|网|电视台)")) {
+        return lastOf(at, mn -> mn.kind() == Kind.OUTLET);
+      }
+      return lastOf(at, mn -> mn.kind() == Kind.STATE && mn.label().endsWith(rest));
+    }
+
+    private @Nullable String lastOf(int at, java.util.function.Predicate<Mention> p) {
+      for (int i = mentions.size() - 1; i >= 0; i--) {
+        Mention mn = mentions.get(i);
+        if (mn.start() < at && p.test(mn)) {
+          return mn.label();
+        }
+      }
+      return null;
+    }
+
+    private @Nullable String acronymOf(String label, int at) {
+      if (label.length() < 2 || !label.chars().allMatch(Character::isUpperCase)) {
+        return null;
+      }
+      return lastOf(at, mn -> !mn.label().equals(label) && initials(mn.label()).equals(label));
+    }
+
+    private static String initials(String name) {
+      StringBuilder b = new StringBuilder();
+      for (String w : name.split("\\s+")) {
+        if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+          b.append(w.charAt(0));
+        }
+      }
+      return b.toString();
+    }
+
+    private void remember(int at, String label, Kind kind) {
+      if (mentions.size() >= MAX_MENTIONS) {
+        return;
+      }
+      int i = mentions.size();
+      while (i > 0 && mentions.get(i - 1).start() > at) {
+        i--;
+      }
+      mentions.add(i, new Mention(at, label, kind));
+    }
+
+    /** Trailing punctuation and book-title marks off; "Defenders." is "Defenders", "U.S." stays. */
+    static String clean(String raw) {
+      String s = raw.strip();
+      s = s.replaceAll("^[《「“\"'‘]+|[》」”\"'’]+$", "");
+      while (!s.isEmpty() && ",;:".indexOf(s.charAt(s.length() - 1)) >= 0) {
+        s = s.substring(0, s.length() - 1).strip();
+      }
+      if (s.endsWith(".") && s.length() >= 3) {
+        int sp = s.lastIndexOf(' ') + 1;
+        String word = s.substring(sp, s.length() - 1);
+        boolean abbreviation = word.contains(".") || word.length() <= 3;
+        if (!abbreviation) {
+          s = s.substring(0, s.length() - 1);
+        }
+      }
+      return s.strip();
+    }
+
+    static boolean namedLatin(String label) {
+      if (label.isEmpty() || DIPLOMATIC.matcher(label).find()) {
+        return false;
+      }
+      String head = LOCATIVE.matcher(label).replaceFirst("");
+      String[] words = head.split("\\s+");
+      if (words.length == 0 || !Character.isUpperCase(words[0].charAt(0))) {
+        return false;
+      }
+      if (NOT_A_PARTY.contains(words[0])) {
+        return false;
+      }
+      for (String w : words) {
+        if (!Character.isUpperCase(w.charAt(0)) && !CONNECTORS.contains(w)) {
+          return false; // "Dutch officials", "China's foreign ministry": a description
+        }
+      }
+      if (words.length == 1) {
+        String w = words[0];
+        boolean acronym =
+            w.length() >= 2 && w.chars().allMatch(ch -> Character.isUpperCase(ch) || ch == '.');
+        return acronym ? !GENERIC_ACRONYMS.contains(w) : KNOWN_BODIES.contains(w);
+      }
+      if (words[words.length - 1].endsWith("'s") || words[words.length - 1].endsWith("’s")) {
+        return false;
+      }
+      return !looksLikePerson(head);
+    }
+
+    /** A Chinese party's name, or null when it is generic, diplomatic or a demonstrative. */
+    static @Nullable String cnNamed(String raw) {
+      String s = clean(raw);
+      boolean bracketed = raw.strip().startsWith("《");
+      if (s.length() < 2 || CN_DEMONSTRATIVE.matcher(s).find()) {
+        return null;
+      }
+      Matcher d = CN_DESCRIPTOR.matcher(s);
+      if (d.find()) {
+        s = s.substring(d.end()); // "人权组织保护卫士"
+      }
+      s = s.replaceFirst("(?:发言人|官员|负责人|部长|局长)$", "");
+      if (s.length() < 2) {
+        return null;
+      }
+      if (bracketed) {
+        return s; // 《瓯江法治报》: a publication's title is its name
+      }
+      if (LATIN_NAME.matcher(s).matches()) {
+        return namedLatin(s) ? s : null;
+      }
+      if (CN_DIPLOMATIC.matcher(s).matches() || CN_GENERIC.matcher(s).matches()) {
+        return null;
+      }
+      if (s.endsWith("警察") && !s.matches(".*(?:联邦|皇家|国家|中央).*")) {
+        return null; // 日本警察: generic; 澳洲联邦警察: a named force
+      }
+      if (s.endsWith("部") && s.length() < 4 && !s.matches("公安部|国家安全部|国安部")) {
+        return null; // bare 内政部 names no country's ministry
+      }
+      return CN_PARTY.matcher(s).matches() ? s : null;
+    }
+
+    static Kind latinKind(String label) {
+      if (OUTLET_WORD.matcher(label).find()) {
+        return Kind.OUTLET;
+      }
+      return STATE_WORD.matcher(label).find() ? Kind.STATE : Kind.NGO;
+    }
+
+    static Kind cnKind(String label) {
+      if (CN_OUTLET.matcher(label).matches()) {
+        return Kind.OUTLET;
+      }
+      return CN_STATE.matcher(label).matches() ? Kind.STATE : Kind.NGO;
+    }
   }
 }

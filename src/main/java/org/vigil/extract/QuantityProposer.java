@@ -100,7 +100,10 @@ final class QuantityProposer implements ProposalExtractor {
 
   private static final List<UnitRule> CN_UNITS =
       List.of(
-          rule("(?:个|家|处|座|所)?(?:海外)?(?:警务|警察)?(?:服务)?(?:站点|站)", "station"),
+          rule(
+              "(?:(?:个|家|处|座|所)(?:此类|这类|该类|类似的?)?|处[^，。；！？\\n\\d]{0,10}?)?[“「\"]?(?:中国)?"
+                  + "[“「\"]?(?:海外)?(?:警务|警察)?(?:服务)?(?:站点|站)",
+              "station"),
           rule("(?:个)?(?:国家|国)", "country"),
           rule("(?:名|位|个)?(?:人|民众|群众|逃犯|嫌疑人|华人|华侨|侨胞|同胞|留学生|学生)|名|位", "person"),
           rule("(?:个)?(?:城市|市)", "city"),
@@ -117,6 +120,7 @@ final class QuantityProposer implements ProposalExtractor {
           rule("美元", "usd"),
           rule("欧元", "eur"),
           rule("(?:元|人民币)", "cny"),
+          rule("项(?:业务|服务)", "service"),
           rule("个", "item"));
 
   private static final Map<String, String> EN_UNITS = buildEnglishUnits();
@@ -175,6 +179,104 @@ final class QuantityProposer implements ProposalExtractor {
       Pattern.compile("[\\s\"“”‘’'-]+([A-Za-z][A-Za-z'’]*)");
   private static final Pattern PERCENT =
       Pattern.compile("\\s?(?:%|percent\\b|per\\s+cent\\b|pct\\b)", CI);
+  private static final Set<String> EMERGENCY =
+      Set.of("000", "110", "112", "119", "120", "122", "911", "999");
+  private static final Set<String> MEASURES =
+      Set.of(
+          "year",
+          "month",
+          "week",
+          "day",
+          "hour",
+          "minute",
+          "second",
+          "kilometre",
+          "kilometer",
+          "metre",
+          "meter",
+          "mile",
+          "kilogram",
+          "tonne",
+          "litre",
+          "liter",
+          "inche",
+          "foot",
+          "feet",
+          "yard",
+          "decade",
+          "centurie",
+          "time");
+  private static final Set<String> TOPIC_UNITS =
+      Set.of(
+          "station",
+          "person",
+          "country",
+          "city",
+          "case",
+          "incident",
+          "association",
+          "organization",
+          "bureau",
+          "province",
+          "county");
+  private static final Pattern EN_ELLIPSIS_BEFORE =
+      Pattern.compile(
+          "(?:\\b(?:one|two|three|some|many|several|each|none|all|most|any)\\s+of|\\bamong"
+              + "|\\b(?:up|down)\\s+from|\\bthere\\s+(?:were|are|was|is|had\\s+been|have\\s+been)"
+              + "|\\b(?:total|tally)\\s+of|\\bcompared\\s+(?:with|to))\\s*$",
+          CI);
+  private static final Pattern EN_ELLIPSIS_AFTER =
+      Pattern.compile(
+          "\\s*(?:[,.;:)]|$|(?:in|it|that|which|they|we|across|around|worldwide|so|at|on)\\b)", CI);
+  private static final Pattern CN_ELLIPSIS_AFTER =
+      Pattern.compile("\\s*(?:[，。；、,.;]|$|之一|以上|中|左右)");
+  private static final Pattern CN_TOPIC = Pattern.compile("(站点|警务站|服务站|国家|城市)");
+  private static final Map<String, String> CN_TOPIC_UNITS =
+      Map.of("站点", "station", "警务站", "station", "服务站", "station", "国家", "country", "城市", "city");
+
+  /** Words ending in -s that are not plural nouns: verbs, adverbs, singular nouns. */
+  private static final Set<String> NOT_PLURAL_NOUNS =
+      Set.of(
+          "does",
+          "goes",
+          "says",
+          "includes",
+          "remains",
+          "shows",
+          "seems",
+          "means",
+          "plus",
+          "thus",
+          "always",
+          "perhaps",
+          "news",
+          "series",
+          "whereas",
+          "towards",
+          "afterwards",
+          "besides",
+          "sometimes",
+          "has",
+          "was",
+          "lies",
+          "gets",
+          "makes",
+          "takes",
+          "comes",
+          "runs");
+
+  private static final Pattern IN_ALL =
+      Pattern.compile("\\s+(?:in\\s+(?:all|total)|altogether)\\b", CI);
+  private static final Pattern WORDS = Pattern.compile("\\b[a-z]+\\b");
+
+  /** Words after which "about" is a preposition: "asked about", "done about", "news about". */
+  private static final Pattern PREPOSITIONAL_ABOUT =
+      Pattern.compile(
+          "\\b(?:done|asked|ask|asking|questions?|concerns?|concerned|worried|know|knew|known"
+              + "|talk|talked|spoke|speak|news|information|details|explain|think|thought|care"
+              + "|nothing|something|anything|what|complained|learned|heard|reports?)\\s*$",
+          CI);
+
   private static final Pattern AFTER_QUALIFIER =
       Pattern.compile("\\s*(?:以上|左右|以下|or\\s+more\\b|or\\s+so\\b|\\+|-plus\\b)", CI);
 
@@ -281,6 +383,23 @@ final class QuantityProposer implements ProposalExtractor {
         }
       }
     }
+    boolean counterOnly = "item".equals(unit);
+    if (counterOnly) {
+      unit = null; // a bare 个 says nothing about what is counted
+    }
+    if (unit == null && !cn && !en && EMERGENCY.contains(plain)) {
+      return null; // 110, 112, 911, 999: phone numbers, not counts
+    }
+    if (unit == null) {
+      int[] plural = !cn && !counterOnly ? pluralNoun(t, end) : null;
+      if (plural != null) {
+        unit = singular(t.substring(plural[0], plural[1]).toLowerCase(Locale.ROOT));
+        unitEnd = plural[1];
+      }
+    }
+    if (unit != null && MEASURES.contains(unit)) {
+      return null; // durations, distances and weights are not counts of things
+    }
     String currency = currencyBefore(t, start);
     if (unit == null && currency != null) {
       unit = currency;
@@ -296,6 +415,15 @@ final class QuantityProposer implements ProposalExtractor {
     Qualifier q = Qualifier.EXACT;
     int qualStart = start;
     Phrase p = qualifierBefore(t, start);
+    if (p != null
+        && p.text().equals("about")
+        && PREPOSITIONAL_ABOUT
+            .matcher(
+                t.substring(
+                    Math.max(0, qualifierStart(t, start, p) - 30), qualifierStart(t, start, p)))
+            .find()) {
+      p = null; // "what was done about two stations": a preposition, not an estimate
+    }
     if (p != null) {
       q = p.q();
       qualStart = qualifierStart(t, start, p);
@@ -315,17 +443,23 @@ final class QuantityProposer implements ProposalExtractor {
       }
       unitEnd = post.end();
     }
+    if (unit == null) {
+      unit = elidedUnit(t, cn || counterOnly, qualStart, unitEnd);
+      if (unit == null) {
+        return null; // a number with nothing counted is no use to a reviewer
+      }
+    }
     int spanEnd = Math.max(unitEnd, end);
     Map<String, List<String>> fields = new LinkedHashMap<>();
     fields.put("value", List.of(value.toPlainString()));
-    fields.put("unit", List.of(unit == null ? "item" : unit));
+    fields.put("unit", List.of(unit));
     fields.put("qualifier", List.of(q.code()));
     TemporalParser.Found period = nearestInSentence(t, dates, qualStart, spanEnd);
     if (period != null) {
       fields.put("period", List.of(period.date().iso()));
       fields.put("precision", List.of(period.date().precision().code()));
     }
-    double confidence = unit == null ? 0.5 : en ? 0.6 : 0.7;
+    double confidence = en ? 0.6 : 0.7;
     return new Proposal(
         ProposalKind.QUANTITY,
         SourceSpan.of(input.sourceId(), input.text(), qualStart, spanEnd),
@@ -369,6 +503,74 @@ final class QuantityProposer implements ProposalExtractor {
       pos = w.end();
     }
     return null;
+  }
+
+  /**
+   * The thing an elided count counts: "the Madrid station was one of 9", "stations … up from 54",
+   * "站点至少有102个". Only after a cue that the noun was left out, and only the sentence's first count
+   * noun (its topic) before the number, never a capitalised name ("United States").
+   */
+  private static @Nullable String elidedUnit(String t, boolean cn, int qualStart, int unitEnd) {
+    int sStart = SentenceBounds.start(t, qualStart);
+    String before = t.substring(Math.max(sStart, qualStart - 200), qualStart);
+    String after = t.substring(unitEnd, Math.min(t.length(), unitEnd + 20));
+    if (cn) {
+      if (!CN_ELLIPSIS_AFTER.matcher(after).lookingAt()) {
+        return null;
+      }
+      Matcher n = CN_TOPIC.matcher(before);
+      return n.find() ? CN_TOPIC_UNITS.get(n.group(1)) : null;
+    }
+    boolean inAll = IN_ALL.matcher(after).lookingAt(); // "the Italian stations, 11 in all,"
+    if (!inAll
+        && (!EN_ELLIPSIS_BEFORE.matcher(before).find()
+            || !EN_ELLIPSIS_AFTER.matcher(after).lookingAt())) {
+      return null;
+    }
+    Matcher w = WORDS.matcher(before);
+    while (w.find()) {
+      String u = EN_UNITS.get(w.group());
+      if (u != null && TOPIC_UNITS.contains(u)) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  /** An unlisted plural noun right after the number or its adjectives ("eight new pumps"). */
+  private static int @Nullable [] pluralNoun(String t, int from) {
+    Matcher w = EN_NEXT_WORD.matcher(t);
+    int pos = from;
+    for (int i = 0; i < 3; i++) {
+      w.region(pos, t.length());
+      if (!w.lookingAt()) {
+        return null;
+      }
+      String word = w.group(1);
+      String lw = word.toLowerCase(Locale.ROOT);
+      if (STOP.contains(lw) || !Character.isLowerCase(word.charAt(0))) {
+        return null;
+      }
+      if (lw.length() >= 4
+          && lw.endsWith("s")
+          && !lw.endsWith("ss")
+          && !lw.endsWith("ous")
+          && !NOT_PLURAL_NOUNS.contains(lw)) {
+        return new int[] {w.start(1), w.end(1)};
+      }
+      pos = w.end();
+    }
+    return null;
+  }
+
+  static String singular(String w) {
+    if (w.endsWith("ies") && w.length() > 4) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.matches(".*(?:ss|x|ch|sh)es")) {
+      return w.substring(0, w.length() - 2);
+    }
+    return w.substring(0, w.length() - 1);
   }
 
   private static @Nullable String currencyBefore(String t, int start) {
@@ -543,12 +745,49 @@ final class QuantityProposer implements ProposalExtractor {
   private static Map<String, String> buildEnglishUnits() {
     Map<String, String> m = new LinkedHashMap<>();
     String[][] groups = {
-      {"station", "station", "stations", "outpost", "outposts", "office", "offices"},
+      {"station", "station", "stations", "outpost", "outposts", "office", "offices", "premises"},
       {
-        "person", "people", "persons", "person", "individuals", "individual", "citizens",
-        "nationals", "fugitives", "suspects", "residents", "dissidents", "students", "victims",
-        "targets", "migrants", "refugees", "relatives", "members", "activists", "critics",
-        "returnees", "defendants", "emigrants", "overseas", "chinese"
+        "person",
+        "people",
+        "persons",
+        "person",
+        "individuals",
+        "individual",
+        "citizens",
+        "nationals",
+        "fugitives",
+        "suspects",
+        "residents",
+        "dissidents",
+        "students",
+        "victims",
+        "targets",
+        "migrants",
+        "refugees",
+        "relatives",
+        "members",
+        "activists",
+        "critics",
+        "returnees",
+        "defendants",
+        "emigrants",
+        "overseas",
+        "chinese",
+        "officers",
+        "officer",
+        "officials",
+        "agents",
+        "staff",
+        "men",
+        "women",
+        "employees",
+        "workers",
+        "volunteers",
+        "lawmakers",
+        "diplomats",
+        "journalists",
+        "children",
+        "families"
       },
       {"country", "countries", "country", "nations", "nation", "states"},
       {"city", "cities", "city", "towns"},
@@ -556,7 +795,6 @@ final class QuantityProposer implements ProposalExtractor {
       {"incident", "incidents", "incident"},
       {"association", "associations", "association"},
       {"organization", "organisations", "organizations", "groups", "organisation"},
-      {"officer", "officers", "officer", "officials", "agents"},
       {"year", "years", "year"},
       {"month", "months", "month"},
       {"week", "weeks", "week"},

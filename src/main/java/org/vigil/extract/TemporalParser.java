@@ -3,6 +3,7 @@ package org.vigil.extract;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +60,15 @@ final class TemporalParser {
   private static final Pattern MY =
       Pattern.compile("(?<![a-z])" + MONTH + ",?\\s+(?:of\\s+)?((?:19|20)\\d{2})(?!\\d)", CI);
   private static final Pattern M = Pattern.compile("(?<![a-z])" + MONTH, CI);
+
+  /** "1 March" with no year: resolved against the publication date like a bare month. */
+  private static final Pattern DM =
+      Pattern.compile("(?<![\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH, CI);
+
+  /** "1990年代", "the 1990s": a decade. */
+  private static final Pattern DECADE =
+      Pattern.compile("(?<![\\d])((?:19|20)\\d)0(?:\\s*年代|['’]?s\\b)");
+
   private static final Pattern YEAR =
       Pattern.compile(
           "(?<![\\d.,$£€#/:])((?:19|20)\\d{2})(?![\\d%a-z年]|\\s*(?:percent|per cent))", CI);
@@ -97,7 +107,7 @@ final class TemporalParser {
   private static final Pattern RANGE_TAIL = Pattern.compile("\\s*(?:期间|之间|间)");
   private static final Pattern YEAR_CONTEXT =
       Pattern.compile(
-          "(?:\\b(?:in|since|by|during|until|till|from|of|before|after|around|throughout|early"
+          "(?:\\b(?:in|since|by|during|until|till|from|of|for|before|after|around|throughout|early"
               + "|late|spring|summer|autumn|fall|winter)\\s+|mid-)$",
           CI);
 
@@ -124,7 +134,8 @@ final class TemporalParser {
     }
     try {
       String norm = TextNorm.of(text);
-      for (Found f : findNormalized(norm, reference, true)) {
+      // a field value of just "April" is too ambiguous to date; running text is not
+      for (Found f : findNormalized(norm, reference, true, false)) {
         String rest = norm.substring(0, f.start()) + " " + norm.substring(f.end());
         if (rest.codePoints().noneMatch(Character::isLetterOrDigit)
             || rest.strip().toLowerCase(Locale.ROOT).matches("(?:in|on|since|by|during)")) {
@@ -141,6 +152,15 @@ final class TemporalParser {
 
   /** Works on {@link TextNorm} text; offsets are the same as in the raw text. */
   static List<Found> findNormalized(String t, @Nullable LocalDate ref, boolean bareYears) {
+    return findNormalized(t, ref, bareYears, true);
+  }
+
+  /**
+   * As above; {@code yearless} resolves "in September" and "10月26日" to the reading nearest the
+   * publication date.
+   */
+  static List<Found> findNormalized(
+      String t, @Nullable LocalDate ref, boolean bareYears, boolean yearless) {
     List<Cand> all = new ArrayList<>();
     collect(t, ref, all);
     all.sort(Comparator.comparingInt(Cand::start).thenComparing(c -> -(c.end() - c.start())));
@@ -162,6 +182,13 @@ final class TemporalParser {
           i++;
           continue;
         }
+      }
+      if (a.kind() == Kind.NEEDS_YEAR && ref != null && yearless) {
+        FuzzyDate d = nearestYear(a, ref);
+        if (d != null) {
+          out.add(new Found(a.start(), a.end(), d, true));
+        }
+        continue;
       }
       if (a.date() == null || a.kind() == Kind.NEEDS_YEAR) {
         continue;
@@ -202,6 +229,22 @@ final class TemporalParser {
       if (capitalised(t, m.start(1))) {
         out.add(new Cand(m.start(), m.end(), null, Kind.NEEDS_YEAR, month(m.group(1)), 0, 0));
       }
+    }
+    m = DM.matcher(t);
+    while (m.find()) {
+      int d = num(m.group(1));
+      if (capitalised(t, m.start(2)) && d >= 1 && d <= 31) {
+        out.add(new Cand(m.start(), m.end(), null, Kind.NEEDS_YEAR, month(m.group(2)), d, 0));
+      }
+    }
+    m = DECADE.matcher(t);
+    while (m.find()) {
+      int y = num(m.group(1)) * 10;
+      add(
+          out,
+          m,
+          FuzzyDate.range(LocalDate.of(y, 1, 1), LocalDate.of(y + 9, 12, 31)),
+          Kind.ABSOLUTE);
     }
     m = YEAR.matcher(t);
     while (m.find()) {
@@ -314,6 +357,9 @@ final class TemporalParser {
     }
     m = CN_WEEKDAY.matcher(t);
     while (m.find()) {
+      if (recurring(t, m.start())) {
+        continue; // 每周二、周四: every Tuesday, not one date
+      }
       int idx = "一二三四五六日天".indexOf(m.group(2).charAt(0));
       DayOfWeek dow = DayOfWeek.of(Math.min(idx + 1, 7));
       String which = m.group(1) == null ? "" : m.group(1);
@@ -375,6 +421,31 @@ final class TemporalParser {
         a.kind() == Kind.RELATIVE || b.kind() == Kind.RELATIVE);
   }
 
+  /**
+   * "in September", "10月26日", "1 March" with no year: news dates them relative to publication, so
+   * the reading closest to the publication date wins (September in an October article is the
+   * September just gone; April in a February one is the coming April).
+   */
+  private static @Nullable FuzzyDate nearestYear(Cand c, LocalDate ref) {
+    FuzzyDate best = null;
+    long bestGap = Long.MAX_VALUE;
+    for (int y = ref.getYear() - 1; y <= ref.getYear() + 1; y++) {
+      FuzzyDate d = c.day() > 0 ? day(y, c.month(), c.day()) : monthOf(y, c.month());
+      if (d == null || d.start() == null || d.end() == null) {
+        continue;
+      }
+      long gap =
+          d.end().isBefore(ref)
+              ? ChronoUnit.DAYS.between(d.end(), ref)
+              : d.start().isAfter(ref) ? ChronoUnit.DAYS.between(ref, d.start()) : 0;
+      if (gap < bestGap) {
+        best = d;
+        bestGap = gap;
+      }
+    }
+    return best;
+  }
+
   /** "April" in "between April and July 2022" takes its year from the other end of the range. */
   private static @Nullable FuzzyDate inYearOf(Cand c, LocalDate other, boolean isStart) {
     int y = other.getYear();
@@ -394,6 +465,20 @@ final class TemporalParser {
     if (d != null) {
       out.add(new Cand(m.start(), m.end(), d, kind, 0, 0, 0));
     }
+  }
+
+  /** A weekday in a list led by 每 ("每周二、周四") recurs; it is not a date. */
+  private static boolean recurring(String t, int at) {
+    for (int k = at - 1; k >= 0 && k >= at - 12; k--) {
+      char c = t.charAt(k);
+      if (c == '每') {
+        return true;
+      }
+      if ("、和及或周星期礼拜一二三四五六日天".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean before(String t, int at, Pattern p) {

@@ -39,7 +39,6 @@ class QuantityProposerTest {
           The rights group counted at least 102 stations in 53 countries. | 53 countries | 53 | country | exact | |
           Officials claim about 230,000 people were persuaded to return between April 2021 and July 2022. | about 230,000 people | 230000 | person | about | 2021-04-01/2022-07-31 | range
           Roughly 230 000 individuals returned, the ministry said. | Roughly 230 000 individuals | 230000 | person | about | |
-          A budget of 1.5 million was reported. | 1.5 million | 1500000 | item | exact | |
           Two dozen associations hosted the offices. | Two dozen associations | 24 | association | exact | |
           Investigators found fifty-four overseas police service stations in 2022. | fifty-four overseas police service stations | 54 | station | exact | 2022 | year
           Investigators found 54 stations in 2022. | 54 stations | 54 | station | exact | 2022 | year
@@ -69,20 +68,31 @@ class QuantityProposerTest {
           據報道，約有23萬人被勸返。 | 約有23萬人 | 230000 | person | about | |
           警方搜查了三個國家的據點。 | 三個國家 | 3 | country | exact | |
           The report names 230余 individuals. | 230余 individuals | 230 | person | more_than | |
-          He served three years in prison. | three years | 3 | year | exact | |
-          他被判三年徒刑。 | 三年 | 3 | year | exact | |
-          The group listed 102 addresses. | 102 | 102 | item | exact | |
+          The group listed 102 addresses. | 102 addresses | 102 | address | exact | |
           Donations of $5 million were traced. | $5 million | 5000000 | usd | exact | |
           At least 2000 people marched. | At least 2000 people | 2000 | person | at_least | |
           該組織稱，至少有102個服務站。 | 至少有102個服務站 | 102 | station | at_least | |
           In 2022, the group counted 54 stations. | 54 stations | 54 | station | exact | 2022 | year
           警方去年逮捕了十多名嫌疑人。 | 十多名嫌疑人 | 10 | person | more_than | 2021 | year
           共有10万人以上参加。 | 10万人以上 | 100000 | person | at_least | |
-          The stations employed around 1,200 staff. | around 1,200 | 1200 | item | about | |
+          The stations employed around 1,200 staff. | around 1,200 staff | 1200 | person | about | |
           报告统计：102个站点。 | 102个站点 | 102 | station | exact | |
           They found at least 102 "overseas police service stations" abroad. | at least 102 "overseas police service stations | 102 | station | at_least | |
           Total: 54 stations. | 54 stations | 54 | station | exact | |
           Some 400 Chinese nationals were questioned. | Some 400 Chinese nationals | 400 | person | about | |
+          Officers searched two such outposts. | two such outposts | 2 | station | exact | |
+          The Lisbon station was one of 7 in Portugal. | 7 | 7 | station | exact | |
+          At least 80 stations were known, up from 40 in the first count. | 40 | 40 | station | exact | |
+          The Danish stations, 4 in all, were closed. | 4 | 4 | station | exact | |
+          Prosecutors charged 12 officers of the bureau. | 12 officers | 12 | person | exact | |
+          The garage installed six new pumps. | six new pumps | 6 | pump | exact | |
+          Police raided two premises near the port. | two premises | 2 | station | exact | |
+          The agency counted 14 charities across the region. | 14 charities | 14 | charity | exact | |
+          Lawmakers asked about two stations in the port. | two stations | 2 | station | exact | |
+          名单共列出60个站点，多于此前所列的40个。 | 40个 | 40 | station | exact | |
+          当局正在调查两处被指为中国“海外警务站”的场所。 | 两处被指为中国“海外警务站 | 2 | station | exact | |
+          窗口可办理8项业务。 | 8项业务 | 8 | service | exact | |
+          其中9个此类站点位于欧洲。 | 9个此类站点 | 9 | station | exact | |
           """)
   void proposesQuantities(
       String sentence,
@@ -111,6 +121,14 @@ class QuantityProposerTest {
   @ValueSource(
       strings = {
         "The station opened in 2022.",
+        "He served three years in prison.",
+        "他被判三年徒刑。",
+        "A budget of 1.5 million was reported.",
+        "The office is about 3 kilometres from the harbour.",
+        "Dial 112 in an emergency, or 911 in Canada.",
+        "There were 6 in the region, the police said.",
+        "拨打110报警。",
+        "The figure of 12 does not include the capital.",
         "Call 0000-000000 for the office.",
         "Call +31 20 123 4567 or (020) 1234 5678 today.",
         "It was the first station and the 2nd office.",

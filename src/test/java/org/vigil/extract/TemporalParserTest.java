@@ -118,6 +118,12 @@ class TemporalParserTest {
           该站于去年10月关闭。 | 去年10月 | 2021-10 | month
           警方上周表示调查仍在进行。 | 上周 | 2022-11-07/2022-11-13 | range
           The NGO's update from Sept. 2022 listed more sites. | Sept. 2022 | 2022-09 | month
+          The consulate reopened in August after repairs. | August | 2022-08 | month
+          The hearing is set for 9 January at the district court. | 9 January | 2023-01-09 | day
+          该协会在8月3日举办了座谈会。 | 8月3日 | 2022-08-03 | day
+          这家餐馆创办于1980年代。 | 1980年代 | 1980-01-01/1989-12-31 | range
+          The shop opened in the 1970s near the harbour. | 1970s | 1970-01-01/1979-12-31 | range
+          The budget for 2024 was approved. | 2024 | 2024 | year
           """)
   void proposesDatesInSentences(String sentence, String quote, String iso, String precision) {
     List<Proposal> ps =
@@ -140,6 +146,14 @@ class TemporalParserTest {
       })
   void proposesNoDateWithoutAReferenceOrContext(String sentence) {
     List<Proposal> ps = new DateProposer().propose(new ProposalInput("src", sentence, "en", null));
+    assertThat(ps).as(describe(ps)).isEmpty();
+  }
+
+  @Test
+  void recurringWeekdaysAreNotDates() {
+    List<Proposal> ps =
+        new DateProposer()
+            .propose(new ProposalInput("src", "办事处每周三、周五下午开放。", "zh-Hans", PUBLISHED));
     assertThat(ps).as(describe(ps)).isEmpty();
   }
 
