@@ -30,6 +30,12 @@ class DevSetQualityTest {
   }
 
   @Test
+  void quantitiesAndAttributionsReachF1OfAtLeast08() {
+    assertThat(report.kind("quantity").f1()).isGreaterThanOrEqualTo(0.8);
+    assertThat(report.kind("attribution").f1()).isGreaterThanOrEqualTo(0.8);
+  }
+
+  @Test
   void stationTargetsHoldOnTheHeldOutSetWrittenBlindToTheRules() {
     Proposers proposers = Proposers.standard(Gazetteer.standard());
     Evaluation.Report heldOut =
