@@ -151,6 +151,19 @@ class AttributionProposerTest {
   }
 
   @Test
+  void aRelayAfterAnotherSpeakerIsThatSpeakersRelay() {
+    assertThat(
+            chains(
+                "A building hosted a post that the Lantern Institute says was informal, the Fjord"
+                    + " Courier reported, quoting a study by the Lantern Institute. The Oslo-based"
+                    + " institute said four more existed."))
+        .containsExactly(
+            "Lantern Institute",
+            "Lantern Institute > Fjord Courier",
+            "Lantern Institute > Fjord Courier");
+  }
+
+  @Test
   void anAcronymResolvesToTheBodyWithThoseInitials() {
     assertThat(
             chains(
