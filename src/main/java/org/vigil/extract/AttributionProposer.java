@@ -983,7 +983,8 @@ final class AttributionProposer implements ProposalExtractor {
       if (rest.matches(".*(?:电台|通讯社|报|媒体|网站|网|电视台)")) {
         return lastOf(at, mn -> mn.kind() == Kind.OUTLET);
       }
-      return lastOf(at, mn -> mn.kind() == Kind.STATE && mn.label().endsWith(rest));
+      // 该部, 该研究所: the last named body whose name ends in the same noun
+      return lastOf(at, mn -> mn.label().endsWith(rest));
     }
 
     private @Nullable String lastOf(int at, java.util.function.Predicate<Mention> p) {
