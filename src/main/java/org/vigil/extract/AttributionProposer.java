@@ -365,10 +365,10 @@ final class AttributionProposer implements ProposalExtractor {
       }
       if (chain.size() == 1) {
         // "the group said" after "X reported, citing the group": the lead's chain continues
+        // the relayed lead is the longest earlier chain from the same origin
         for (List<String> e : earlier) {
-          if (e.get(0).equals(chain.get(0))) {
+          if (e.get(0).equals(chain.get(0)) && e.size() > chain.size()) {
             chain = e;
-            break;
           }
         }
       }
@@ -531,6 +531,9 @@ final class AttributionProposer implements ProposalExtractor {
       boolean found = hop == 0 && search ? r.find() : r.lookingAt();
       if (!found) {
         break;
+      }
+      if (r.start() > end && ANCHOR_EN.matcher(t).region(end, r.start()).find()) {
+        break; // "X says …, Y reported, quoting Z": the relay is Y's, not X's
       }
       Party p = partyAt(t, r.end(), sEnd);
       if (p == null) {
@@ -947,7 +950,8 @@ final class AttributionProposer implements ProposalExtractor {
 
     private @Nullable String latinAnaphor(String desc, int at) {
       String head = LOCATIVE.matcher(desc).replaceFirst("");
-      String[] words = head.toLowerCase(Locale.ROOT).split("\\s+");
+      // "the Oslo-based institute": where a body sits is not part of its name
+      String[] words = head.toLowerCase(Locale.ROOT).replaceAll("\\S+-based\\s+", "").split("\\s+");
       String last = words[words.length - 1];
       if (NGO_HEADS.contains(last)) {
         return lastOf(at, mn -> mn.kind() == Kind.NGO);
@@ -979,7 +983,8 @@ final class AttributionProposer implements ProposalExtractor {
       if (rest.matches(".*(?:电台|通讯社|报|媒体|网站|网|电视台)")) {
         return lastOf(at, mn -> mn.kind() == Kind.OUTLET);
       }
-      return lastOf(at, mn -> mn.kind() == Kind.STATE && mn.label().endsWith(rest));
+      // 该部, 该研究所: the last named body whose name ends in the same noun
+      return lastOf(at, mn -> mn.label().endsWith(rest));
     }
 
     private @Nullable String lastOf(int at, java.util.function.Predicate<Mention> p) {

@@ -786,6 +786,13 @@ final class QuantityProposer implements ProposalExtractor {
         "lawmakers",
         "diplomats",
         "journalists",
+        "reporters",
+        "lawyers",
+        "protesters",
+        "demonstrators",
+        "passengers",
+        "tourists",
+        "visitors",
         "children",
         "families"
       },

@@ -151,6 +151,19 @@ class AttributionProposerTest {
   }
 
   @Test
+  void aRelayAfterAnotherSpeakerIsThatSpeakersRelay() {
+    assertThat(
+            chains(
+                "A building hosted a post that the Lantern Institute says was informal, the Fjord"
+                    + " Courier reported, quoting a study by the Lantern Institute. The Oslo-based"
+                    + " institute said four more existed."))
+        .containsExactly(
+            "Lantern Institute",
+            "Lantern Institute > Fjord Courier",
+            "Lantern Institute > Fjord Courier");
+  }
+
+  @Test
   void anAcronymResolvesToTheBodyWithThoseInitials() {
     assertThat(
             chains(
@@ -178,6 +191,8 @@ class AttributionProposerTest {
         .containsExactly("南洋观察", "新西兰内政部 > 南洋观察");
     assertThat(chains("站点曾出现在开放边界基金会9月的报告中。该组织称，站点已关闭。")).containsExactly("开放边界基金会");
     assertThat(chains("站点曾出现在开放边界基金会9月的报告中。报告称，站点已关闭。")).containsExactly("开放边界基金会");
+    assertThat(chains("据《北欧时报》援引灯塔研究所的报告报道，站点已关闭。该研究所称，另有四处。"))
+        .containsExactly("灯塔研究所 > 北欧时报", "灯塔研究所 > 北欧时报");
   }
 
   @Test

@@ -87,6 +87,7 @@ class QuantityProposerTest {
           Prosecutors charged 12 officers of the bureau. | 12 officers | 12 | person | exact | |
           The garage installed six new pumps. | six new pumps | 6 | pump | exact | |
           Police raided two premises near the port. | two premises | 2 | station | exact | |
+          Three reporters visited the site. | Three reporters | 3 | person | exact | |
           The agency counted 14 charities across the region. | 14 charities | 14 | charity | exact | |
           Lawmakers asked about two stations in the port. | two stations | 2 | station | exact | |
           名单共列出60个站点，多于此前所列的40个。 | 40个 | 40 | station | exact | |
