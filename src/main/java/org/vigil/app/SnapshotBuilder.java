@@ -142,23 +142,6 @@ final class SnapshotBuilder {
   }
 
   static @Nullable String value(ClaimObject o) {
-    if (o instanceof ClaimObject.Text t) {
-      return t.text();
-    }
-    if (o instanceof ClaimObject.Code c) {
-      return c.code();
-    }
-    if (o instanceof ClaimObject.Date d) {
-      return d.date().iso();
-    }
-    if (o instanceof ClaimObject.Amount a) {
-      return a.quantity().qualifier().code()
-          + " "
-          + a.quantity().value().toPlainString()
-          + " "
-          + a.quantity().unit()
-          + (a.quantity().period() == null ? "" : " (" + a.quantity().period().iso() + ")");
-    }
-    return null;
+    return o instanceof ClaimObject.Ref ? null : o.display();
   }
 }

@@ -405,7 +405,7 @@ final class ReviewCommand implements Runnable {
           String value =
               c.object() instanceof org.vigil.records.ClaimObject.Ref r
                   ? vigil.records().find(r.entityId()).map(EntityRecord::label).orElse(r.entityId())
-                  : describe(c.object());
+                  : c.object().display();
           views.add(
               new ClaimView(
                   c.id(),
@@ -446,26 +446,6 @@ final class ReviewCommand implements Runnable {
         return 0;
       }
     }
-  }
-
-  static String describe(org.vigil.records.ClaimObject o) {
-    if (o instanceof org.vigil.records.ClaimObject.Text t) {
-      return t.text();
-    }
-    if (o instanceof org.vigil.records.ClaimObject.Code c) {
-      return c.code();
-    }
-    if (o instanceof org.vigil.records.ClaimObject.Date d) {
-      return d.date().iso();
-    }
-    if (o instanceof org.vigil.records.ClaimObject.Amount a) {
-      return a.quantity().qualifier().code()
-          + " "
-          + a.quantity().value().toPlainString()
-          + " "
-          + a.quantity().unit();
-    }
-    return o.toString();
   }
 
   static int version(Vigil vigil, String proposalId, @Nullable Integer given) {

@@ -6,6 +6,32 @@ import org.vigil.schema.Quantity;
 
 /** What a claim says about its subject: another record, or a value. */
 public sealed interface ClaimObject {
+  /**
+   * The value as one line of text: the record id for a reference, the ISO form of a date, and
+   * "qualifier value unit (period)" for an amount.
+   */
+  default String display() {
+    if (this instanceof Ref r) {
+      return r.entityId();
+    }
+    if (this instanceof Text t) {
+      return t.text();
+    }
+    if (this instanceof Code c) {
+      return c.code();
+    }
+    if (this instanceof Date d) {
+      return d.date().iso();
+    }
+    Quantity q = ((Amount) this).quantity();
+    return q.qualifier().code()
+        + " "
+        + q.value().toPlainString()
+        + " "
+        + q.unit()
+        + (q.period() == null ? "" : " (" + q.period().iso() + ")");
+  }
+
   /** Another record, e.g. the place a station is located in. */
   record Ref(String entityId) implements ClaimObject {
     public Ref {
