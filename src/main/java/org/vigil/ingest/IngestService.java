@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -224,10 +225,10 @@ public final class IngestService {
     long t = System.nanoTime();
     ContentHash hash = ContentHash.of(o.bytes());
     String id = hash.sourceId();
-    boolean known = store.findByHash(hash).isPresent();
+    Optional<SourceRecord> known = store.findByHash(hash);
     t = stages.add(StageClock.Stage.HASH, t);
-    if (known) {
-      return unchanged(o, hash);
+    if (known.isPresent()) {
+      return unchanged(o, known.get());
     }
     Extraction x = extractors.extract(o.bytes(), o.hints());
     t = stages.add(StageClock.Stage.EXTRACT, t);
@@ -238,8 +239,9 @@ public final class IngestService {
     SourceRecord record;
     boolean[] joined = {false};
     synchronized (writeLock) {
-      if (store.findByHash(hash).isPresent()) { // the same bytes earlier in this run
-        return unchanged(o, hash);
+      Optional<SourceRecord> earlier = store.findByHash(hash); // same bytes earlier in this run
+      if (earlier.isPresent()) {
+        return unchanged(o, earlier.get());
       }
       record =
           store
@@ -277,10 +279,9 @@ public final class IngestService {
         o.input(), o.url(), ItemResult.Status.CAPTURED, id, record.clusterId(), joined[0], null);
   }
 
-  private ItemResult unchanged(Original o, ContentHash hash) {
-    SourceRecord existing = store.findByHash(hash).orElseThrow();
+  private ItemResult unchanged(Original o, SourceRecord existing) {
     // A missing original (deleted by hand, or a crash) is restored from the identical bytes.
-    if (!archive.contains(hash)) {
+    if (!archive.contains(existing.original().hash())) {
       archive.store(o.bytes());
     }
     store.addCapture(captureOf(o, existing.id(), existing.original().mediaType()));
