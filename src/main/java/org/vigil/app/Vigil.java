@@ -49,6 +49,7 @@ public final class Vigil implements AutoCloseable {
   private final AuditLog auditLog;
   private final RecordStore records;
   private final ClaimStore claims;
+  private final ProposalStore proposals;
   private final ReviewService review;
   private @Nullable SourceIndex index;
 
@@ -68,12 +69,13 @@ public final class Vigil implements AutoCloseable {
     this.auditLog = new AuditLog(database, clock);
     this.records = new RecordStore(database);
     this.claims = new ClaimStore(database);
+    this.proposals = new ProposalStore(database);
     this.review =
         new ReviewService(
             database,
             records,
             claims,
-            new ProposalStore(database),
+            proposals,
             auditLog::append,
             clock,
             sourceId -> sources.find(sourceId).map(SourceRecord::clusterId).orElse(sourceId));
@@ -125,6 +127,10 @@ public final class Vigil implements AutoCloseable {
 
   public ClaimStore claims() {
     return claims;
+  }
+
+  public ProposalStore proposals() {
+    return proposals;
   }
 
   /** Ingest that also proposes facts from every new source (see {@link #propose}). */

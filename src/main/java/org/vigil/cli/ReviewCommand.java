@@ -452,9 +452,9 @@ final class ReviewCommand implements Runnable {
     if (given != null) {
       return given;
     }
-    return vigil.review().list(new ProposalFilter(null, null, null, 1_000_000)).stream()
-        .filter(p -> p.id().equals(proposalId))
-        .findFirst()
+    return vigil
+        .proposals()
+        .find(proposalId)
         .orElseThrow(() -> VigilException.notFound("proposal " + proposalId))
         .version();
   }
