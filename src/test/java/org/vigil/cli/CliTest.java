@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.testing.Pages;
-import picocli.CommandLine;
 
 /** The command line as scripts use it: exit codes and the documented JSON fields. */
 class CliTest {
@@ -22,26 +18,8 @@ class CliTest {
   @TempDir Path data;
   @TempDir Path in;
 
-  record Run(int exit, String out, String err) {
-    List<JsonNode> lines() throws IOException {
-      List<JsonNode> nodes = new ArrayList<>();
-      for (String line : out.split("\n")) {
-        if (!line.isBlank()) {
-          nodes.add(JSON.readTree(line));
-        }
-      }
-      return nodes;
-    }
-  }
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   void writeCorpus() throws IOException {
@@ -64,7 +42,7 @@ class CliTest {
   @Test
   void ingestJsonHasOneObjectPerItemWithTheDocumentedFields() throws IOException {
     writeCorpus();
-    Run r = run("ingest", "--data", data.toString(), "--json", in.toString());
+    CliRun r = run("ingest", "--data", data.toString(), "--json", in.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(1); // the empty file failed
     List<JsonNode> items = r.lines();
     assertThat(items).hasSize(4);
@@ -84,7 +62,7 @@ class CliTest {
             });
     assertThat(items).filteredOn(i -> i.get("duplicate").asBoolean()).hasSize(1);
 
-    Run again =
+    CliRun again =
         run("ingest", "--data", data.toString(), "--json", in.resolve("zh.html").toString());
     assertThat(again.exit()).isZero();
     assertThat(again.lines().get(0).get("status").asText()).isEqualTo("unchanged");
@@ -93,7 +71,7 @@ class CliTest {
   @Test
   void humanIngestPrintsASummaryWithEachFailure() throws IOException {
     writeCorpus();
-    Run r = run("ingest", "--data", data.toString(), in.toString());
+    CliRun r = run("ingest", "--data", data.toString(), in.toString());
     assertThat(r.out()).contains("captured 3, unchanged 0, duplicates 1, failed 1");
     assertThat(r.out()).contains("empty.txt").contains("[empty_document]");
   }
@@ -166,16 +144,16 @@ class CliTest {
   void errorsHaveSpecificCodesAndExitStatus() throws IOException {
     writeCorpus();
     run("ingest", "--data", data.toString(), in.toString());
-    Run unknown = run("show", "--data", data.toString(), "abcdef0123");
+    CliRun unknown = run("show", "--data", data.toString(), "abcdef0123");
     assertThat(unknown.exit()).isEqualTo(3);
     assertThat(unknown.err()).contains("[not_found]");
-    Run badId = run("show", "--data", data.toString(), "zz");
+    CliRun badId = run("show", "--data", data.toString(), "zz");
     assertThat(badId.exit()).isEqualTo(2);
     assertThat(badId.err()).contains("[invalid_input]");
-    Run badDate = run("search", "--data", data.toString(), "--from", "last week", "station");
+    CliRun badDate = run("search", "--data", data.toString(), "--from", "last week", "station");
     assertThat(badDate.exit()).isEqualTo(2);
     assertThat(badDate.err()).contains("from");
-    Run badSize = run("ingest", "--data", data.toString(), "--max-size", "lots", in.toString());
+    CliRun badSize = run("ingest", "--data", data.toString(), "--max-size", "lots", in.toString());
     assertThat(badSize.exit()).isEqualTo(2);
     assertThat(badSize.err()).contains("not a size");
   }
@@ -198,7 +176,7 @@ class CliTest {
 
   @Test
   void demoRunsOnAnEmptyDataFolder() {
-    Run r = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
+    CliRun r = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("== Sources ==")
@@ -218,7 +196,7 @@ class CliTest {
     // the scripted reviewer builds a record and the statistics show it
     assertThat(r.out()).contains("== Record:").containsPattern("accepted [1-9][0-9]* proposals");
     assertThat(r.out()).containsPattern("stations by host country \\(total [1-9]");
-    Run again = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
+    CliRun again = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
     assertThat(again.out()).contains("captured 0, unchanged 10,");
   }
 }

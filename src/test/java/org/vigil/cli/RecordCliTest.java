@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.testing.Pages;
-import picocli.CommandLine;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.model.Model;
 
@@ -39,29 +36,11 @@ class RecordCliTest {
   @TempDir Path data;
   @TempDir Path in;
 
-  record Run(int exit, String out, String err) {
-    List<JsonNode> lines() throws IOException {
-      List<JsonNode> nodes = new ArrayList<>();
-      for (String line : out.split("\n")) {
-        if (!line.isBlank()) {
-          nodes.add(JSON.readTree(line));
-        }
-      }
-      return nodes;
-    }
-  }
-
-  Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
+  CliRun run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--data");
     all.add(data.toString());
-    int exit = cl.execute(all.toArray(String[]::new));
-    return new Run(exit, out.toString(), err.toString());
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   String stationProposal(String sourcePrefix) throws IOException {
@@ -95,10 +74,10 @@ class RecordCliTest {
     assertThat(p.get("quote").asText()).contains("office in Rotterdam");
 
     // two reviewers accept the same station from two independent outlets
-    Run a = run("review", "accept", stationProposal(first), "--as", "alice", "--json");
+    CliRun a = run("review", "accept", stationProposal(first), "--as", "alice", "--json");
     assertThat(a.exit()).as(a.err()).isZero();
     String station = a.lines().get(0).get("record").asText();
-    Run b = run("review", "accept", stationProposal(second), "--as", "bob", "--json");
+    CliRun b = run("review", "accept", stationProposal(second), "--as", "bob", "--json");
     assertThat(b.lines().get(0).get("record").asText()).isEqualTo(station);
 
     JsonNode shown = run("review", "show", station, "--json").lines().get(0);
@@ -129,7 +108,7 @@ class RecordCliTest {
                     "doubt")
                 .exit())
         .isZero();
-    Run stale =
+    CliRun stale =
         run(
             "review",
             "status",
@@ -205,7 +184,7 @@ class RecordCliTest {
       }
       s.executeUpdate("UPDATE audit_event SET actor = 'mallory' WHERE seq = 2");
     }
-    Run bad = run("audit", "verify", "--json");
+    CliRun bad = run("audit", "verify", "--json");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.lines().get(0).get("firstBadSeq").asLong()).isEqualTo(2);
   }
