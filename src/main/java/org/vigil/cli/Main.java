@@ -50,13 +50,17 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Exit codes by cause: 2 invalid input, 3 not found, 4 system failure, 5 configuration. */
+  /**
+   * Exit codes by cause: 2 invalid input, 3 not found, 4 system failure, 5 configuration, 6 access
+   * refused (login, role, lock-out, locked keys).
+   */
   static int exitCode(ErrorCode code) {
     if (code == ErrorCode.NOT_FOUND) {
       return 3;
     }
     return switch (code.kind()) {
       case INVALID_INPUT -> 2;
+      case ACCESS -> 6;
       case ITEM -> 1;
       case SYSTEM -> 4;
       case CONFIGURATION -> 5;

@@ -13,6 +13,13 @@ public enum ErrorCode {
   AMBIGUOUS_ID(Kind.INVALID_INPUT),
   // someone else changed the thing since the caller read it: re-read and decide again
   CONFLICT(Kind.INVALID_INPUT),
+  // who may do what: the caller must log in, lacks the role, is locked out, or testimony keys are
+  // locked
+  UNAUTHENTICATED(Kind.ACCESS),
+  FORBIDDEN(Kind.ACCESS),
+  LOCKED_OUT(Kind.ACCESS),
+  KEYS_LOCKED(Kind.ACCESS),
+  WRONG_PASSPHRASE(Kind.ACCESS),
   // one item failed; the batch goes on
   UNSUPPORTED_FORMAT(Kind.ITEM),
   EMPTY_DOCUMENT(Kind.ITEM),
@@ -34,6 +41,8 @@ public enum ErrorCode {
   UNREADABLE_FILE(Kind.ITEM),
   // the system failed: disk, database, index
   STORE_FAILURE(Kind.SYSTEM),
+  // sealed data failed its authentication check: altered or corrupt, never silently read
+  TAMPERED(Kind.SYSTEM),
   ARCHIVE_FAILURE(Kind.SYSTEM),
   INDEX_FAILURE(Kind.SYSTEM),
   // configuration is wrong
@@ -42,6 +51,7 @@ public enum ErrorCode {
   /** What caused the error, which decides how callers react (and, later, the HTTP status). */
   public enum Kind {
     INVALID_INPUT,
+    ACCESS,
     ITEM,
     SYSTEM,
     CONFIGURATION
