@@ -32,13 +32,14 @@ import org.vigil.review.ReviewService;
 import org.vigil.schema.Proposal;
 import org.vigil.schema.ProposalKind;
 import org.vigil.search.SourceIndex;
+import org.vigil.web.Workspace;
 
 /**
  * The composition root: opens the store, the archive and (when first needed) the index of one data
  * folder, and closes them in reverse order. Not a singleton: tests open as many as they like, each
  * on its own folder.
  */
-public final class Vigil implements AutoCloseable {
+public final class Vigil implements AutoCloseable, Workspace {
   private static final Logger LOG = LoggerFactory.getLogger(Vigil.class);
   private final VigilConfig config;
   private final Clock clock;
@@ -93,10 +94,20 @@ public final class Vigil implements AutoCloseable {
     return config;
   }
 
+  private final org.vigil.accounts.AccountService accountsShim =
+      new org.vigil.accounts.AccountService();
+
+  @Override
+  public org.vigil.accounts.AccountService accounts() {
+    return accountsShim;
+  }
+
+  @Override
   public SourceStore sources() {
     return sources;
   }
 
+  @Override
   public Archive archive() {
     return archive;
   }
@@ -105,11 +116,13 @@ public final class Vigil implements AutoCloseable {
     return ingestLog;
   }
 
+  @Override
   public AuditLog auditLog() {
     return auditLog;
   }
 
   /** The search index, opened on first use (listing and showing sources do not need it). */
+  @Override
   public synchronized SourceIndex index() {
     if (index == null) {
       index = SourceIndex.open(config.index());
@@ -117,23 +130,28 @@ public final class Vigil implements AutoCloseable {
     return index;
   }
 
+  @Override
   public ReviewService review() {
     return review;
   }
 
+  @Override
   public RecordStore records() {
     return records;
   }
 
+  @Override
   public ClaimStore claims() {
     return claims;
   }
 
+  @Override
   public ProposalStore proposals() {
     return proposals;
   }
 
   /** Ingest that also proposes facts from every new source (see {@link #propose}). */
+  @Override
   public IngestService ingest() {
     return new IngestService(archive, sources, ingestLog, index(), clock, this::proposeQuietly);
   }
@@ -185,6 +203,7 @@ public final class Vigil implements AutoCloseable {
   }
 
   /** The record as it stands, for exports and statistics (sealed types excluded). */
+  @Override
   public Snapshot snapshot() {
     return new SnapshotBuilder(records, claims, sources, review, Gazetteer.standard()).build();
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DuplicatesCommand.class,
       BenchCommand.class,
       ReindexCommand.class,
+      ServeCommand.class,
       ArchiveCommand.class,
       AuditCommand.class,
       ProposalsCommand.class,

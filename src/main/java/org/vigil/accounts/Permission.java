@@ -1,0 +1,9 @@
+package org.vigil.accounts;
+
+public enum Permission {
+  READ,
+  CAPTURE,
+  EDIT,
+  REVIEW,
+  ADMIN
+}

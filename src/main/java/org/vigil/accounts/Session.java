@@ -1,0 +1,3 @@
+package org.vigil.accounts;
+
+public record Session(String token, String csrfToken, User user, java.time.Instant expires) {}

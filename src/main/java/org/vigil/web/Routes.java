@@ -1,0 +1,28 @@
+package org.vigil.web;
+
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.vigil.web.auth.AuthController;
+import org.vigil.web.dashboard.DashboardController;
+
+/**
+ * Every route of the workspace, by capability. Each controller declares its own paths and the
+ * {@link Access} each needs; this class only lists the controllers.
+ */
+final class Routes {
+  private final Workspace workspace;
+  private final Views views;
+  private final WebSettings settings;
+  private final SnapshotCache snapshots;
+
+  Routes(Workspace workspace, Views views, WebSettings settings) {
+    this.workspace = workspace;
+    this.views = views;
+    this.settings = settings;
+    this.snapshots = new SnapshotCache(workspace);
+  }
+
+  void register(JavalinDefaultRoutingApi r) {
+    new AuthController(workspace, views).register(r);
+    new DashboardController(workspace, views, snapshots).register(r);
+  }
+}
