@@ -15,19 +15,33 @@ public final class Messages {
   /** Languages the interface speaks, in the order the switcher lists them. */
   public static final List<String> LANGUAGES = List.of("en", "zh");
 
+  /** The bundles searched in order; a capability's bundle may be absent. */
+  static final List<String> BUNDLES =
+      List.of("messages", "sources", "review", "records", "explore", "admin", "testimony", "api");
+
+  // after BUNDLES: the constructor reads it
   private static final Messages EN = new Messages("en");
   private static final Messages ZH = new Messages("zh");
 
   private final String language;
-  private final ResourceBundle bundle;
+  private final List<ResourceBundle> bundles;
 
   private Messages(String language) {
     this.language = language;
-    this.bundle =
-        ResourceBundle.getBundle(
-            "org.vigil.web.i18n.messages",
-            Locale.forLanguageTag(language),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    java.util.ArrayList<ResourceBundle> found = new java.util.ArrayList<>();
+    for (String name : BUNDLES) {
+      try {
+        found.add(
+            ResourceBundle.getBundle(
+                "org.vigil.web.i18n." + name,
+                Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(
+                    ResourceBundle.Control.FORMAT_PROPERTIES)));
+      } catch (MissingResourceException e) {
+        // that capability has no interface text yet
+      }
+    }
+    this.bundles = List.copyOf(found);
   }
 
   public static Messages of(String language) {
@@ -46,10 +60,14 @@ public final class Messages {
 
   /** The text for a key, with {@code {0}}-style arguments filled in. */
   public String t(String key, Object... args) {
-    String pattern;
-    try {
-      pattern = bundle.getString(key);
-    } catch (MissingResourceException e) {
+    String pattern = null;
+    for (ResourceBundle b : bundles) {
+      if (b.containsKey(key)) {
+        pattern = b.getString(key);
+        break;
+      }
+    }
+    if (pattern == null) {
       return key;
     }
     return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
