@@ -70,6 +70,8 @@ public final class WebApp {
     cfg.jetty.host = settings.host();
     cfg.jetty.port = settings.port();
     cfg.http.maxRequestSize = settings.maxUploadBytes();
+    cfg.jetty.multipartConfig.maxTotalRequestSize(
+        settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
     cfg.jsonMapper(new JavalinJackson(JsonViews.mapper(), false));
     cfg.startup.showJavalinBanner = false;
     cfg.staticFiles.add(
