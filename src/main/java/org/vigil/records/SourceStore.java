@@ -187,7 +187,9 @@ public final class SourceStore {
   }
 
   /**
-   * One page of sources, most recently captured first (ties by id); empty past the end.
+   * One page of sources, the most recently stored first; empty past the end. Stored order rather
+   * than {@code captured_at}: that column has no index, and a WARC record's capture time may be
+   * years before it reached this workspace.
    *
    * @param offset how many of the most recent to skip
    */
@@ -202,7 +204,7 @@ public final class SourceStore {
               c.prepareStatement(
                   "SELECT "
                       + SUMMARY_COLUMNS
-                      + " FROM source ORDER BY captured_at DESC, id DESC LIMIT ? OFFSET ?")) {
+                      + " FROM source ORDER BY rowid DESC LIMIT ? OFFSET ?")) {
             ps.setInt(1, limit);
             ps.setInt(2, offset);
             List<SourceSummary> out = new ArrayList<>();

@@ -183,7 +183,7 @@ public final class SourcesController {
         List<UploadedFile> uploaded;
         try {
           uploaded = ctx.uploadedFiles("files");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared
           throw tooLargeOrUnreadable(e);
         }
         for (UploadedFile f : uploaded) {
@@ -201,11 +201,20 @@ public final class SourcesController {
     return jobs.submit(Web.actor(ctx), files, urls);
   }
 
-  private static VigilException tooLargeOrUnreadable(RuntimeException e) {
-    String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    if (m.contains("size") || m.contains("exceed") || m.contains("too large")) {
-      return new VigilException(
-          ErrorCode.TOO_LARGE, "the upload is over the size limit per request", e);
+  /**
+   * Jetty reports an oversized multipart body as "bad multipart" caused by "max length exceeded".
+   */
+  private VigilException tooLargeOrUnreadable(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (m.contains("max length exceeded") || m.contains("exceeds") || m.contains("too large")) {
+        return new VigilException(
+            ErrorCode.TOO_LARGE,
+            "the upload is over the limit of "
+                + settings.maxUploadBytes()
+                + " bytes per request: send fewer or smaller files at a time",
+            e);
+      }
     }
     return VigilException.invalid("files", "the upload could not be read as a multipart form");
   }

@@ -518,6 +518,47 @@ class SourcesControllerTest {
                   .build());
       assertThat(r.statusCode()).isEqualTo(413);
       assertThat(json(r).get("error").get("code").asText()).isEqualTo("too_large");
+
+      // without a Content-Length (chunked), the multipart parser enforces the same limit
+      HttpRequest sized =
+          multipart(b, "/api/v1/captures", List.of(new Part("files", "big.txt", new byte[5_000])));
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      sized
+          .bodyPublisher()
+          .orElseThrow()
+          .subscribe(
+              new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                  s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(java.nio.ByteBuffer item) {
+                  byte[] chunk = new byte[item.remaining()];
+                  item.get(chunk);
+                  body.writeBytes(chunk);
+                }
+
+                @Override
+                public void onError(Throwable t) {}
+
+                @Override
+                public void onComplete() {}
+              });
+      HttpResponse<String> chunked =
+          b.send(
+              HttpRequest.newBuilder(sized.uri())
+                  .headers(
+                      "Content-Type",
+                      sized.headers().firstValue("Content-Type").orElseThrow(),
+                      "X-CSRF-Token",
+                      b.csrf())
+                  .POST(
+                      HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new java.io.ByteArrayInputStream(body.toByteArray())))
+                  .build());
+      assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
     } finally {
       small.stop();
     }
