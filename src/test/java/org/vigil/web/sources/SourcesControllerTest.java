@@ -36,6 +36,7 @@ import org.vigil.schema.ClaimStatus;
 import org.vigil.schema.Proposal;
 import org.vigil.schema.ProposalKind;
 import org.vigil.schema.SourceSpan;
+import org.vigil.testing.Pages;
 import org.vigil.web.JsonViews;
 import org.vigil.web.TestBrowser;
 import org.vigil.web.TestServer;
@@ -348,6 +349,49 @@ class SourcesControllerTest {
     assertThat(sawBoth).isTrue();
     assertThat(page).contains("id=\"proposal-" + props.get(0).id() + "\"");
     assertThat(page).contains("data-claim-id=\"" + claim.id() + "\"");
+  }
+
+  @Test
+  void theSourcePageLinksTheOtherMembersOfItsStoryCluster() throws Exception {
+    Path dir = Files.createDirectory(fixtures.resolve("cluster"));
+    Pages.write(
+        dir,
+        "1.html",
+        Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Pages.write(
+        dir,
+        "2.html",
+        Pages.page(
+            "Lowlands Daily Wire",
+            "Inquiry into police station",
+            "2022-10-28",
+            Pages.STORY_EN.replace("on Tuesday", "this week")
+                + "<p>This story has been updated.</p>"));
+    Map<String, String> cluster = new LinkedHashMap<>();
+    server
+        .vigil()
+        .ingest()
+        .ingest(
+            List.of(dir.toString()),
+            IngestOptions.defaults(),
+            new IngestService.Listener() {
+              @Override
+              public void item(ItemResult r) {
+                cluster.put(Path.of(r.input()).getFileName().toString(), r.sourceId());
+              }
+            });
+    TestBrowser b = server.signedIn(Role.VIEWER);
+    String page = b.get("/sources/" + cluster.get("1.html")).body();
+    Matcher list =
+        Pattern.compile("<ul class=\"cluster\" id=\"cluster\">(.*?)</ul>", Pattern.DOTALL)
+            .matcher(page);
+    assertThat(list.find()).isTrue();
+    assertThat(list.group(1))
+        .contains("href=\"/sources/" + cluster.get("2.html") + "\"")
+        .doesNotContain("href=\"/sources/" + cluster.get("1.html") + "\"");
+    assertThat(
+            json(b.get("/api/v1/sources/" + cluster.get("2.html"))).get("cluster").get(0).asText())
+        .isEqualTo(cluster.get("1.html"));
   }
 
   @Test
