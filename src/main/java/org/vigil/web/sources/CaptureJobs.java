@@ -105,14 +105,25 @@ final class CaptureJobs {
       throw new VigilException(
           ErrorCode.STORE_FAILURE, "cannot keep the uploaded files: " + e.getMessage(), e);
     }
+    List<String> fetchable = new ArrayList<>();
     for (String url : urls) {
-      job.expect(url);
+      // the ingest takes anything that is not an address for a path on this server: only
+      // http(s) addresses may pass, or a "URL" like /etc/passwd would read a local file
+      if (isHttp(url)) {
+        fetchable.add(url);
+        job.expect(url);
+      } else {
+        job.refuse(
+            displayName(url),
+            ErrorCode.BLOCKED_SCHEME.code(),
+            "only http:// and https:// addresses can be captured from the web");
+      }
     }
     synchronized (jobs) {
       jobs.put(id, job);
       prune();
     }
-    executor.submit(() -> run(job, accepted, urls, dir));
+    executor.submit(() -> run(job, accepted, fetchable, dir));
     return job;
   }
 
@@ -185,6 +196,11 @@ final class CaptureJobs {
       s = s.substring(s.length() - 200);
     }
     return s;
+  }
+
+  static boolean isHttp(String url) {
+    String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+    return (u.startsWith("http://") || u.startsWith("https://")) && u.length() > 8;
   }
 
   private static String displayName(@Nullable String raw) {

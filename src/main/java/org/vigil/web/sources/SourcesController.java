@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vigil.accounts.Permission;
+import org.vigil.accounts.User;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 import org.vigil.records.SourceRecord;
@@ -259,9 +261,12 @@ public final class SourcesController {
     return out;
   }
 
+  /** A job is shown to the user who started it (and administrators); to others it is unknown. */
   private CaptureJob requireJob(Context ctx) {
     String id = ctx.pathParam("job");
+    User user = Web.requireUser(ctx);
     return jobs.find(id)
+        .filter(j -> j.owner().equals(user.name()) || user.role().can(Permission.ADMIN))
         .orElseThrow(
             () ->
                 VigilException.notFound(

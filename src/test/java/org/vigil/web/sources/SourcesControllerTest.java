@@ -525,6 +525,36 @@ class SourcesControllerTest {
               assertThat(i.get("code").asText()).isEqualTo("blocked_address");
             });
 
+    // only http(s): anything else would be read as a path on the server
+    HttpResponse<String> local =
+        b.post(
+            "/sources/capture",
+            Map.of("urls", "/etc/passwd\nfile:///etc/hosts\njavascript:alert(1)"));
+    assertThat(local.statusCode()).isEqualTo(303);
+    String localJob =
+        local
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .substring("/sources/capture/".length());
+    JsonNode refused = await(b, localJob);
+    assertThat(refused.get("items")).hasSize(3);
+    refused
+        .get("items")
+        .forEach(
+            i -> {
+              assertThat(i.get("status").asText()).isEqualTo("failed");
+              assertThat(i.get("code").asText()).isEqualTo("blocked_scheme");
+            });
+    // another analyst's job is not theirs to see
+    server.vigil().accounts().addUser("analyst2", Role.ANALYST, TestServer.PASSWORD, "test");
+    TestBrowser other = server.browser();
+    other.login("analyst2", TestServer.PASSWORD);
+    assertThat(other.get("/api/v1/captures/" + localJob).statusCode()).isEqualTo(404);
+    assertThat(other.get("/sources/capture/" + localJob).statusCode()).isEqualTo(404);
+    assertThat(server.signedIn(Role.ADMIN).get("/api/v1/captures/" + localJob).statusCode())
+        .isEqualTo(200);
+
     // the form on the page takes one URL per line too
     HttpResponse<String> form =
         b.post("/sources/capture", Map.of("urls", "http://127.0.0.1/a\n\nhttp://10.0.0.1/b\n"));
