@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.vigil.app.ScriptedReviewer;
 import org.vigil.app.Vigil;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
@@ -14,11 +15,7 @@ import org.vigil.export.Statistics;
 import org.vigil.ingest.IngestOptions;
 import org.vigil.ingest.IngestService;
 import org.vigil.ingest.IngestSummary;
-import org.vigil.records.ProposalFilter;
-import org.vigil.records.ProposalRecord;
-import org.vigil.records.ProposalStatus;
 import org.vigil.records.SourceSummary;
-import org.vigil.schema.ProposalKind;
 import org.vigil.search.SearchHit;
 import org.vigil.search.SearchQuery;
 import org.vigil.search.SearchResult;
@@ -123,33 +120,11 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println(
           "== Record: a scripted reviewer accepts station, organisation and incident proposals ==");
-      int accepted = 0;
-      int skipped = 0;
-      for (ProposalRecord p :
-          vigil.review().list(new ProposalFilter(null, null, ProposalStatus.OPEN, 100_000))) {
-        ProposalKind kind = p.proposal().kind();
-        boolean wanted =
-            kind == ProposalKind.STATION
-                || (kind == ProposalKind.ORGANIZATION && p.proposal().confidence() >= 0.7)
-                // general statements ("230,000 persuaded to return") are not incidents: the
-                // script takes only those with a country and a described target
-                || (kind == ProposalKind.INCIDENT
-                    && !p.proposal().first("country").isBlank()
-                    && !p.proposal().first("target").equals("unspecified person"));
-        if (!wanted) {
-          continue;
-        }
-        try {
-          vigil.review().accept(p.id(), p.version(), REVIEWER, "demo: accepted by script");
-          accepted++;
-        } catch (VigilException e) {
-          skipped++; // e.g. a proposal matching two existing stations waits for a person
-        }
-      }
+      ScriptedReviewer.Outcome outcome = ScriptedReviewer.acceptAll(vigil, REVIEWER);
       out.printf(
           "  accepted %d proposals (%d left for a person); %d stations, %d organisations%n",
-          accepted,
-          skipped,
+          outcome.accepted(),
+          outcome.skipped(),
           vigil.records().list("station").size(),
           vigil.records().list("organization").size());
       out.println();

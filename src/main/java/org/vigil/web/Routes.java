@@ -3,6 +3,7 @@ package org.vigil.web;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
+import org.vigil.web.explore.ExploreController;
 
 /**
  * Every route of the workspace, by capability. Each controller declares its own paths and the
@@ -24,5 +25,6 @@ final class Routes {
   void register(JavalinDefaultRoutingApi r) {
     new AuthController(workspace, views).register(r);
     new DashboardController(workspace, views, snapshots).register(r);
+    new ExploreController(views, snapshots).register(r);
   }
 }
