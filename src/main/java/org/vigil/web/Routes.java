@@ -1,6 +1,7 @@
 package org.vigil.web;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
 import org.vigil.web.explore.ExploreController;
@@ -26,5 +27,6 @@ final class Routes {
     new AuthController(workspace, views).register(r);
     new DashboardController(workspace, views, snapshots).register(r);
     new ExploreController(views, snapshots).register(r);
+    new ApiController().register(r);
   }
 }

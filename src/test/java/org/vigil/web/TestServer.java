@@ -55,6 +55,10 @@ public final class TestServer implements AutoCloseable {
     return vigil;
   }
 
+  public Javalin javalin() {
+    return server;
+  }
+
   public String base() {
     return "http://127.0.0.1:" + server.port();
   }
