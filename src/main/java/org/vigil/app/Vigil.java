@@ -10,6 +10,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.accounts.AccountService;
+import org.vigil.accounts.AccountSettings;
 import org.vigil.archive.Archive;
 import org.vigil.audit.AuditLog;
 import org.vigil.core.ErrorCode;
@@ -52,9 +54,10 @@ public final class Vigil implements AutoCloseable, Workspace {
   private final ClaimStore claims;
   private final ProposalStore proposals;
   private final ReviewService review;
+  private final AccountService accounts;
   private @Nullable SourceIndex index;
 
-  private Vigil(VigilConfig config, Clock clock) {
+  private Vigil(VigilConfig config, Clock clock, AccountSettings accountSettings) {
     this.config = config;
     this.clock = clock;
     try {
@@ -80,26 +83,29 @@ public final class Vigil implements AutoCloseable, Workspace {
             auditLog::append,
             clock,
             sourceId -> sources.find(sourceId).map(SourceRecord::clusterId).orElse(sourceId));
+    this.accounts = new AccountService(database, auditLog, clock, accountSettings);
   }
 
   public static Vigil open(VigilConfig config) {
-    return new Vigil(config, Clock.systemUTC());
+    return new Vigil(config, Clock.systemUTC(), AccountSettings.defaults());
   }
 
   public static Vigil open(VigilConfig config, Clock clock) {
-    return new Vigil(config, clock);
+    return new Vigil(config, clock, AccountSettings.defaults());
+  }
+
+  /** With other account settings, e.g. cheaper password hashing in tests. */
+  public static Vigil open(VigilConfig config, Clock clock, AccountSettings accountSettings) {
+    return new Vigil(config, clock, accountSettings);
   }
 
   public VigilConfig config() {
     return config;
   }
 
-  private final org.vigil.accounts.AccountService accountsShim =
-      new org.vigil.accounts.AccountService();
-
   @Override
-  public org.vigil.accounts.AccountService accounts() {
-    return accountsShim;
+  public AccountService accounts() {
+    return accounts;
   }
 
   @Override

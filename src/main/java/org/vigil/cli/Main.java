@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ProposalsCommand.class,
       ProposeCommand.class,
       ReviewCommand.class,
+      UsersCommand.class,
       StatsCommand.class,
       ExportCommand.class,
       DemoCommand.class,
