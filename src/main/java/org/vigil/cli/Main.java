@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ReviewCommand.class,
       StatsCommand.class,
       ExportCommand.class,
+      ReleaseCommand.class,
       DemoCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
