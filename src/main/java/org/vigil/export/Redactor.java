@@ -462,7 +462,7 @@ public final class Redactor {
   private void sweep() {
     Set<String> published = new HashSet<>();
     for (Rec r : records.values()) {
-      published.add(fold(r.label));
+      // labels are not evidence: a label made from a removed name must not keep it published
       r.claims.forEach(c -> published.add(c.value() == null ? "" : fold(c.value())));
     }
     List<String> secrets = new ArrayList<>();
