@@ -74,6 +74,9 @@ public final class Redactor {
   /** Removed dates and coordinates: never published. */
   private final Set<String> removedLiterals = new LinkedHashSet<>();
 
+  /** Claims whose date the policy has just coarsened. */
+  private final Set<String> coarseDates = new HashSet<>();
+
   private Redactor(Snapshot s, ReleasePolicy policy, CityLocator cities) {
     this.schema = Schema.standard();
     this.policy = policy;
@@ -204,6 +207,7 @@ public final class Redactor {
             changed = true;
             c = withValue(c, coarse.get());
           }
+          coarseDates.add(c.id());
         } else if (r.type.equals("incident")
             && c.predicate().equals("place")
             && c.objectId() != null
@@ -479,7 +483,8 @@ public final class Redactor {
     for (Rec r : records.values()) {
       List<Snapshot.Claim> out = new ArrayList<>();
       for (Snapshot.Claim c : r.claims) {
-        if (c.value() != null && leaks(c.value(), secrets)) {
+        // a date just coarsened is safe by construction ("2021-01-01/2022-12-31" holds "01/2022")
+        if (c.value() != null && !coarseDates.contains(c.id()) && leaks(c.value(), secrets)) {
           continue;
         }
         List<SourceSpan> spans =
