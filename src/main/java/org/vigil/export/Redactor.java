@@ -41,7 +41,8 @@ import org.vigil.schema.SourceSpan;
  *   <li><b>Sweep</b>: every removed value (day and month dates in ISO, English and Chinese forms,
  *       coordinates, city names, values of removed claims) is searched for in every text that
  *       remains: quotes containing one are withheld, labels rebuilt, claim values dropped, and
- *       source titles, publishers, URLs and publication dates blanked.
+ *       source titles, publishers, URLs and publication dates blanked. Sources cited by a coarsened
+ *       incident lose their publication date, which would otherwise bound the incident's.
  * </ol>
  *
  * A withheld quote is a span with empty text at 0..0: which source said it stays known.
@@ -73,6 +74,9 @@ public final class Redactor {
 
   /** Removed dates and coordinates: never published. */
   private final Set<String> removedLiterals = new LinkedHashSet<>();
+
+  /** Sources cited by a coarsened record: their publication date would bound its date. */
+  private final Set<String> undated = new HashSet<>();
 
   /** Claims whose date the policy has just coarsened. */
   private final Set<String> coarseDates = new HashSet<>();
@@ -234,6 +238,7 @@ public final class Redactor {
       r.claims = out;
       if (changed) {
         r.coarsened = true;
+        r.claims.forEach(c -> c.spans().forEach(sp -> undated.add(sp.sourceId())));
         r.claims = new ArrayList<>(r.claims.stream().map(Redactor::withheld).toList());
       }
     }
@@ -519,7 +524,8 @@ public final class Redactor {
               s.id(),
               blank(s.title(), secrets),
               blank(s.publisher(), secrets),
-              s.published() != null && leaks(s.published().toString(), secrets)
+              s.published() != null
+                      && (undated.contains(s.id()) || leaks(s.published().toString(), secrets))
                   ? null
                   : s.published(),
               blank(url, secrets),

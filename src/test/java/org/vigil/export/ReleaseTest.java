@@ -102,6 +102,9 @@ class ReleaseTest {
         .doesNotContain("station:f7g8h9j2k3", "place:q7vk2m9xae", "place:h3n8c4w2pt");
     String claimsCsv = Files.readString(out.resolve("claims.csv"));
     assertThat(claimsCsv).contains("(quote withheld)").contains("an office in Rotterdam");
+    // the article that reports the coarsened incident would date it: its date is not published
+    assertThat(json.get("sources"))
+        .allSatisfy(src -> assertThat(src.get("published").isNull()).isTrue());
     JsonNode geo = JSON.readTree(out.resolve("vigil.geojson").toFile());
     // incidents at country level have no point; the Rotterdam station keeps its city's
     assertThat(geo.get("features"))
