@@ -218,7 +218,11 @@ public final class Redactor {
             && policy.incidentPlace() != ReleasePolicy.PlacePrecision.EXACT) {
           Rec place = records.get(c.objectId());
           String kind = place == null ? null : place.first("kind");
-          if (place != null && !"country".equals(kind) && !"region".equals(kind)) {
+          boolean coarseEnough =
+              "country".equals(kind)
+                  || ("region".equals(kind)
+                      && policy.incidentPlace() == ReleasePolicy.PlacePrecision.CITY);
+          if (place != null && !coarseEnough) {
             if (policy.incidentPlace() == ReleasePolicy.PlacePrecision.CITY) {
               cityPlaces.add(place.id);
               changed |= place.first("geo") != null;

@@ -245,6 +245,30 @@ class RedactorTest {
   }
 
   @Test
+  void aRegionIsKeptAtCityLevelButMovedToItsCountryAtCountryLevel() {
+    Snapshot s =
+        one(
+            place(
+                "place:1",
+                "Flanders",
+                null,
+                null,
+                claim("p1", "kind", "region", null, "confirmed"),
+                claim("p2", "country", "BE", null, "confirmed")),
+            incident(
+                "incident:1",
+                claim("a", "tactic", "surveillance", null, "confirmed"),
+                claim("b", "place", null, "place:1", "confirmed")));
+    Snapshot city = Redactor.apply(s, policy("{\"name\": \"t\", \"incidentPlace\": \"city\"}"));
+    assertThat(find(city, "incident:1").claims("place").get(0).objectId()).isEqualTo("place:1");
+    Snapshot country =
+        Redactor.apply(s, policy("{\"name\": \"t\", \"incidentPlace\": \"country\"}"));
+    assertThat(find(country, "incident:1").claims("place").get(0).objectId())
+        .isEqualTo("place:country-be");
+    assertThat(country.record("place:1")).isEmpty();
+  }
+
+  @Test
   void quotesOnCoarsenedIncidentsAndQuotesContainingARemovedValueAreWithheld() {
     SourceSpan dayQuote = en("On 12 September 2022");
     Snapshot s =

@@ -66,6 +66,13 @@ class ReleasePolicyTest {
   }
 
   @Test
+  void theSchemaDeclaresTheTargetDescriptionSensitive() {
+    var incident = org.vigil.schema.Schema.standard().type("incident");
+    assertThat(incident.property("target").orElseThrow().sensitive()).isTrue();
+    assertThat(incident.property("tactic").orElseThrow().sensitive()).isFalse();
+  }
+
+  @Test
   void theSamplePolicyIsValid() throws Exception {
     Path sample = Path.of("samples/release/public-policy.json");
     ReleasePolicy p = ReleasePolicy.parse(Files.readString(sample));
