@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vigil.app.Vigil;
+import org.vigil.audit.AuditEvent;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
 import org.vigil.export.Exporter;
@@ -53,8 +54,22 @@ final class ReleaseCommand implements Callable<Integer> {
       description = "Prefix of the link back to each record.")
   String linkBase;
 
+  @Option(
+      names = "--as",
+      defaultValue = "cli",
+      paramLabel = "NAME",
+      description = "Who makes the release, for the audit log (default cli).")
+  String actor;
+
+  record ReleaseAudit(String dir, String policySha256, String manifestSha256) {}
+
   record ReleaseView(
-      String dir, List<Release.FileEntry> files, Map<String, Integer> records, String manifest) {}
+      String dir,
+      List<Release.FileEntry> files,
+      Map<String, Integer> records,
+      String manifest,
+      String manifestSha256,
+      String policySha256) {}
 
   @Override
   public Integer call() {
@@ -65,6 +80,18 @@ final class ReleaseCommand implements Callable<Integer> {
       Release.Result r =
           new Release(new Exporter(linkBase), version == null ? "development build" : version)
               .write(vigil.snapshot(), policyBytes, vigil.cityLocator(), out, force, Instant.now());
+      // a release is a disclosure: the audit log says who published what, under which policy
+      vigil
+          .auditLog()
+          .append(
+              new AuditEvent(
+                  actor,
+                  "release.write",
+                  "release:" + r.manifestSha256().substring(0, 16),
+                  null,
+                  Json.write(
+                      new ReleaseAudit(r.dir().toString(), r.policySha256(), r.manifestSha256())),
+                  "release under policy " + r.policySha256().substring(0, 16)));
       if (common.json) {
         Json.line(
             w,
@@ -72,7 +99,9 @@ final class ReleaseCommand implements Callable<Integer> {
                 r.dir().toString(),
                 r.files(),
                 r.records(),
-                r.dir().resolve("manifest.json").toString()));
+                r.dir().resolve("manifest.json").toString(),
+                r.manifestSha256(),
+                r.policySha256()));
       } else {
         r.files().forEach(f -> w.println("wrote " + r.dir().resolve(f.name()) + "  " + f.sha256()));
         w.println("manifest " + r.dir().resolve("manifest.json"));

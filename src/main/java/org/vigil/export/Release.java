@@ -52,7 +52,12 @@ public final class Release {
   public record FileEntry(String name, String sha256, long size, long entries) {}
 
   /** What was written. */
-  public record Result(Path dir, List<FileEntry> files, Map<String, Integer> records) {
+  public record Result(
+      Path dir,
+      List<FileEntry> files,
+      Map<String, Integer> records,
+      String policySha256,
+      String manifestSha256) {
     public Result {
       files = List.copyOf(files);
       records = Map.copyOf(records);
@@ -113,9 +118,10 @@ public final class Release {
       manifest.put("counts", c);
       manifest.put("files", entries);
       JSON.writeValue(temp.resolve(MANIFEST).toFile(), manifest);
+      String manifestSha = sha256(temp.resolve(MANIFEST));
       moveInto(temp, target);
       temp = null;
-      return new Result(target, entries, counts);
+      return new Result(target, entries, counts, sha256(policyFile), manifestSha);
     } catch (IOException e) {
       throw new VigilException(
           ErrorCode.STORE_FAILURE, "cannot write release to " + out + ": " + e.getMessage(), e);

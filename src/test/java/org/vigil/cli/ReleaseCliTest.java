@@ -34,7 +34,7 @@ class ReleaseCliTest {
   }
 
   @Test
-  void releaseCoarsensAReviewedIncidentAndWritesAManifest() throws IOException {
+  void releaseCoarsensAReviewedIncidentAndWritesAManifest() throws Exception {
     Pages.write(
         in, "story.html", Pages.page("Harbour Gazette", "Student pressured", "2022-10-01", STORY));
     assertThat(run("ingest", in.toString()).exit()).isZero();
@@ -76,6 +76,18 @@ class ReleaseCliTest {
     assertThat(manifest.get("files")).hasSizeGreaterThanOrEqualTo(8);
     assertThat(manifest.get("policy").get("content").get("name").asText()).isEqualTo("strict");
 
+    // the release is in the audit log, under the manifest's hash
+    String manifestSha = view.get("manifestSha256").asText();
+    assertThat(manifestSha).isEqualTo(sha256(out.resolve("manifest.json")));
+    List<JsonNode> events =
+        run("audit", "history", "release:" + manifestSha.substring(0, 16), "--json").lines();
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("action").asText()).isEqualTo("release.write");
+              assertThat(e.get("after").asText()).contains(manifestSha);
+            });
     // a second release into the same folder needs --force
     CliRun again = run("release", "--policy", strict.toString(), "--out", out.toString());
     assertThat(again.exit()).isEqualTo(2);
@@ -103,6 +115,12 @@ class ReleaseCliTest {
             tmp.resolve("o").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("policy");
+  }
+
+  static String sha256(Path p) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
   }
 
   static String allText(Path dir) throws IOException {
