@@ -151,6 +151,13 @@ public final class Redactor {
         } else if (c.value() != null
             && (p.isEmpty() || VALUE_TYPES.contains(p.get().type()) || p.get().sensitive())) {
           removedValues.add(c.value());
+          if (p.isPresent() && p.get().type() == PropertyType.QUANTITY) {
+            // "at_least 7777 people": a source writes the number, not the qualifier code
+            String[] parts = c.value().split(" ");
+            if (parts.length > 1 && parts[1].length() >= 3) {
+              removedValues.add(parts[1]);
+            }
+          }
         }
       }
       r.claims = kept;
@@ -248,6 +255,8 @@ public final class Redactor {
     }
     for (String id : cityPlaces) {
       Rec p = records.get(id);
+      // the words that name an incident's place may be finer than the city (a street, a flat)
+      p.claims = new ArrayList<>(p.claims.stream().map(Redactor::withheld).toList());
       String geo = p.first("geo");
       if (geo != null) {
         addCoordinates(geo, p);
@@ -516,8 +525,16 @@ public final class Redactor {
                 attribution));
       }
       r.claims = out;
-      if (leaks(r.label, secrets)) {
-        r.label = r.type.equals("incident") ? incidentLabel(r) : safeLabel(r, secrets);
+    }
+    // incidents last: their label is built from their place's
+    for (Rec r : records.values()) {
+      if (!r.type.equals("incident") && leaks(r.label, secrets)) {
+        r.label = safeLabel(r, secrets);
+      }
+    }
+    for (Rec r : records.values()) {
+      if (r.type.equals("incident") && leaks(r.label, secrets)) {
+        r.label = incidentLabel(r);
       }
     }
     for (Snapshot.Source s : List.copyOf(sources.values())) {

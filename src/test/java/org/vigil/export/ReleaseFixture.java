@@ -103,6 +103,14 @@ final class ReleaseFixture {
                     "corroborated",
                     en("an office in Rotterdam"),
                     new SourceSpan(HIDDEN_PUBLISHER_SOURCE, 0, HIDDEN_TEXT.length(), HIDDEN_TEXT)),
+                // kept, but its words state the number of a claim that is not published
+                claim(
+                    "c-s1-status",
+                    "status",
+                    "operating",
+                    null,
+                    "corroborated",
+                    en("Residents said at least 7777 people were watched")),
                 claim(
                     "c-s1-name",
                     "name",
