@@ -74,7 +74,7 @@ class ReleasePolicyTest {
 
   @Test
   void theSamplePolicyIsValid() throws Exception {
-    Path sample = Path.of("samples/release/public-policy.json");
+    Path sample = Path.of("docs/release-policy.json");
     ReleasePolicy p = ReleasePolicy.parse(Files.readString(sample));
     assertThat(p.name()).isNotBlank();
     assertThatThrownBy(() -> ReleasePolicy.parse("{}"))
