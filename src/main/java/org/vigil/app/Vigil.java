@@ -16,6 +16,7 @@ import org.vigil.archive.Archive;
 import org.vigil.audit.AuditLog;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import org.vigil.export.Redactor;
 import org.vigil.export.Snapshot;
 import org.vigil.extract.Gazetteer;
 import org.vigil.extract.ProposalInput;
@@ -212,6 +213,13 @@ public final class Vigil implements AutoCloseable, Workspace {
   @Override
   public Snapshot snapshot() {
     return new SnapshotBuilder(records, claims, sources, review, Gazetteer.standard()).build();
+  }
+
+  /** City coordinates from the gazetteer, for releases that coarsen places to their city. */
+  public Redactor.CityLocator cityLocator() {
+    Gazetteer g = Gazetteer.standard();
+    return (name, country) ->
+        SnapshotBuilder.cityNamed(g, name, country).map(e -> new double[] {e.lat(), e.lon()});
   }
 
   public ArchiveVerifier archiveVerifier() {

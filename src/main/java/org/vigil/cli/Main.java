@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       UsersCommand.class,
       StatsCommand.class,
       ExportCommand.class,
+      ReleaseCommand.class,
       DemoCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
