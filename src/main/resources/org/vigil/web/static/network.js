@@ -117,6 +117,20 @@ export function highlight(cy, query) {
   return hits.length;
 }
 
+/**
+ * Cytoscape adds a <style> element (position: relative for its container) unless one with its id
+ * exists; the Content-Security-Policy would block it, so app.css carries that rule and an empty
+ * element with the id stops the attempt.
+ */
+function preventStylesheetInjection() {
+  const id = '__________cytoscape_stylesheet';
+  if (!document.getElementById(id)) {
+    const marker = document.createElement('meta');
+    marker.id = id;
+    document.head.appendChild(marker);
+  }
+}
+
 export async function initNetwork(el) {
   if (typeof window.cytoscape !== 'function') {
     showMessage(el, msg(el, 'noLibrary'), 'error');
@@ -143,6 +157,7 @@ export async function initNetwork(el) {
     return null;
   }
   showMessage(el, '');
+  preventStylesheetInjection();
   const cy = window.cytoscape({
     container: canvas,
     elements,
@@ -150,7 +165,6 @@ export async function initNetwork(el) {
     layout: { name: 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true },
     minZoom: 0.1,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
   });
   cy.on('tap', 'node', (evt) => {
     const url = evt.target.data('url');

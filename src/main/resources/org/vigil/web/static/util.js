@@ -6,7 +6,7 @@
 const DEFAULT_MESSAGES = {
   loading: 'Loading…',
   error: 'Could not load the data for this view.',
-  empty: 'Nothing to show for these filters.',
+  empty: 'Nothing to show.',
   noLibrary: 'A script this view needs did not load.',
   noBasemap: 'The country outlines could not be loaded.',
   stations: 'Stations',
