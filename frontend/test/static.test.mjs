@@ -192,3 +192,13 @@ test('our scripts use no innerHTML, eval or inline event handlers', () => {
     assert.doesNotMatch(src, /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|\beval\(|new Function\(|setAttribute\(\s*['"]on/, f);
   }
 });
+
+test('country rings crossing the antimeridian are unwrapped; rings round a pole are not', async () => {
+  const { unwrapRing } = await load('map.js');
+  const fiji = [[179, -16], [-179.5, -16.5], [-179.8, -17], [179.2, -17], [179, -16]];
+  assert.deepEqual(unwrapRing(fiji), [[179, -16], [180.5, -16.5], [180.2, -17], [179.2, -17], [179, -16]]);
+  const pole = [[-180, -80], [0, -70], [180, -80], [-180, -80]];
+  assert.deepEqual(unwrapRing(pole), pole);
+  const plain = [[1, 1], [2, 1], [2, 2], [1, 1]];
+  assert.deepEqual(unwrapRing(plain), plain);
+});

@@ -84,6 +84,35 @@ export function popupContent(props, t = (name) => msg(null, name)) {
   );
 }
 
+/**
+ * A ring that crosses the antimeridian (Fiji, Russia) jumps from 180 to -180 and Leaflet would
+ * draw a line across the whole map: continue its longitudes past ±180 instead. A ring with an
+ * odd number of jumps goes round a pole (Antarctica) and is left alone.
+ */
+export function unwrapRing(ring) {
+  let jumps = 0;
+  for (let i = 1; i < ring.length; i++) if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) jumps++;
+  if (jumps === 0 || jumps % 2 === 1) return ring;
+  let shift = 0;
+  const out = [ring[0]];
+  for (let i = 1; i < ring.length; i++) {
+    const d = ring[i][0] - ring[i - 1][0];
+    if (d > 180) shift -= 360;
+    else if (d < -180) shift += 360;
+    out.push([ring[i][0] + shift, ring[i][1]]);
+  }
+  return out;
+}
+
+function unwrapGeometry(g) {
+  if (!g) return g;
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(unwrapRing) };
+  if (g.type === 'MultiPolygon') {
+    return { ...g, coordinates: g.coordinates.map((p) => p.map(unwrapRing)) };
+  }
+  return g;
+}
+
 function clusterIcon(kind) {
   return (cluster) => {
     const n = cluster.getChildCount();
@@ -115,6 +144,7 @@ async function drawBasemap(map, url, status) {
   try {
     const topo = await fetchJson(url);
     const countries = window.topojson.feature(topo, topo.objects.countries);
+    countries.features = countries.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) }));
     window.L.geoJSON(countries, {
       interactive: false,
       pane: 'basemap',
