@@ -140,7 +140,6 @@ export async function initNetwork(el) {
   const search = h('input', { type: 'search', class: 'network-search', placeholder: msg(el, 'findNode') });
   const found = h('span', { class: 'network-found', 'aria-live': 'polite' });
   const tools = h('div', { class: 'network-tools' }, h('label', null, msg(el, 'findNode'), ' ', search), found);
-  el.append(tools, canvas, legend(el));
   showMessage(el, msg(el, 'loading'));
 
   let graph;
@@ -157,6 +156,7 @@ export async function initNetwork(el) {
     return null;
   }
   showMessage(el, '');
+  el.append(tools, canvas, legend(el)); // only now: the canvas needs its size for the layout
   preventStylesheetInjection();
   const cy = window.cytoscape({
     container: canvas,
