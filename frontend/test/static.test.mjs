@@ -25,6 +25,10 @@ test('withQuery appends non-empty filters to a URL that may already have a query
     withQuery('/api/v1/map/features?lang=zh', [['from', '2022-01-01'], ['agency', ''], ['status', '已证实']]),
     '/api/v1/map/features?lang=zh&from=2022-01-01&status=%E5%B7%B2%E8%AF%81%E5%AE%9E',
   );
+  assert.equal(
+    withQuery('/f?status=alleged&layer=station', [['status', 'confirmed'], ['status', 'disputed'], ['layer', '']]),
+    '/f?status=confirmed&status=disputed',
+  );
 });
 
 test('msg prefers the element data-msg-* text over the English default', async () => {

@@ -120,10 +120,15 @@ export function safeHref(url, base = 'http://localhost/') {
   return null;
 }
 
-/** Appends params to url (which may already carry a query), skipping empty values. */
+/**
+ * url with params in its query: a name given in params replaces that name's values already in
+ * url (so a server-rendered URL and the filter form do not repeat a filter); empty values are
+ * left out; a name may repeat in params (check boxes).
+ */
 export function withQuery(url, params) {
   const [path, query = ''] = url.split('?', 2);
   const search = new URLSearchParams(query);
+  for (const [k] of params) search.delete(k);
   for (const [k, v] of params) {
     if (v !== null && v !== undefined && String(v) !== '') search.append(k, String(v));
   }
