@@ -1,6 +1,7 @@
 package org.vigil.web;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.vigil.web.admin.AdminController;
 import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
@@ -28,5 +29,6 @@ final class Routes {
     new DashboardController(workspace, views, snapshots).register(r);
     new ExploreController(views, snapshots).register(r);
     new ApiController().register(r);
+    new AdminController(workspace, views).register(r);
   }
 }
