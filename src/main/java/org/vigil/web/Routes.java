@@ -1,8 +1,11 @@
 package org.vigil.web;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.vigil.web.admin.AdminController;
+import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
+import org.vigil.web.explore.ExploreController;
 import org.vigil.web.sources.SourcesController;
 
 /**
@@ -25,6 +28,9 @@ final class Routes {
   void register(JavalinDefaultRoutingApi r) {
     new AuthController(workspace, views).register(r);
     new DashboardController(workspace, views, snapshots).register(r);
+    new ExploreController(views, snapshots).register(r);
     new SourcesController(workspace, views, settings).register(r);
+    new ApiController().register(r);
+    new AdminController(workspace, views).register(r);
   }
 }
