@@ -46,6 +46,9 @@ public final class WebApp {
     return Javalin.create(
         cfg -> {
           configure(cfg, settings);
+          // uploads spill to the data folder's disk, never to a shared /tmp
+          cfg.jetty.multipartConfig.cacheDirectory(
+              org.vigil.web.sources.SourcesController.spillFolder(workspace).toString());
           cfg.routes.before(ctx -> securityHeaders(ctx, settings));
           cfg.routes.before(ctx -> identify(ctx, workspace));
           cfg.routes.beforeMatched(ctx -> guard(ctx));

@@ -51,8 +51,12 @@ final class CaptureJobs {
 
   CaptureJobs(Workspace workspace) {
     this.workspace = workspace;
-    // beside the archive, so uploads stay on the data folder's disk and never in a shared /tmp
-    this.uploads = workspace.archive().root().toAbsolutePath().resolveSibling("tmp-uploads");
+    this.uploads = uploadRoot(workspace);
+  }
+
+  /** Beside the archive, so uploads stay on the data folder's disk and never in a shared /tmp. */
+  static Path uploadRoot(Workspace workspace) {
+    return workspace.archive().root().toAbsolutePath().resolveSibling("tmp-uploads");
   }
 
   /** A file as received: its content and the name the sender gave (untrusted). */

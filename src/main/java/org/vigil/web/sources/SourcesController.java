@@ -51,6 +51,22 @@ public final class SourcesController {
     this.jobs = new CaptureJobs(workspace);
   }
 
+  /**
+   * Where the server spills large multipart parts while a request is read: inside the data folder
+   * (beside the archive), created if missing, so uploaded documents never pass through a shared
+   * temporary folder.
+   */
+  public static java.nio.file.Path spillFolder(Workspace workspace) {
+    java.nio.file.Path dir = CaptureJobs.uploadRoot(workspace).resolve("incoming");
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new VigilException(
+          ErrorCode.CONFIGURATION, "cannot create the upload folder " + dir + ": " + e, e);
+    }
+    return dir;
+  }
+
   public void register(JavalinDefaultRoutingApi r) {
     // before any form is read (the CSRF check reads the form): refuse an oversized body up front
     r.before("/sources/capture", this::checkSize);

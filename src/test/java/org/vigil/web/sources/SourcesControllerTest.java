@@ -465,6 +465,8 @@ class SourcesControllerTest {
     try (Stream<Path> walk = Files.walk(data)) {
       assertThat(walk.filter(p -> p.toString().endsWith(".upload")).toList()).isEmpty();
     }
+    // large parts spill inside the data folder, not into a shared temporary folder
+    assertThat(data.resolve("tmp-uploads").resolve("incoming")).isDirectory();
     String escapeId = items.get("escape.txt").get("sourceId").asText();
     assertThat(server.vigil().sources().captures(escapeId).get(0).origin().value())
         .isEqualTo("upload:escape.txt");
