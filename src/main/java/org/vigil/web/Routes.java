@@ -6,6 +6,7 @@ import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
 import org.vigil.web.explore.ExploreController;
+import org.vigil.web.sources.SourcesController;
 
 /**
  * Every route of the workspace, by capability. Each controller declares its own paths and the
@@ -28,6 +29,7 @@ final class Routes {
     new AuthController(workspace, views).register(r);
     new DashboardController(workspace, views, snapshots).register(r);
     new ExploreController(views, snapshots).register(r);
+    new SourcesController(workspace, views, settings).register(r);
     new ApiController().register(r);
     new AdminController(workspace, views).register(r);
   }
