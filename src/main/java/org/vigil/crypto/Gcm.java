@@ -39,6 +39,9 @@ final class Gcm {
    * the tag checks.
    */
   static byte[] open(byte[] key, SealedBlob blob, byte[] aad, String what) {
+    if (blob.ciphertext().length < TAG_BITS / 8) {
+      throw tampered(what, new IllegalArgumentException("shorter than its tag"));
+    }
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(
@@ -49,7 +52,9 @@ final class Gcm {
       return c.doFinal(blob.ciphertext());
     } catch (AEADBadTagException e) {
       throw tampered(what, e);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+    } catch (GeneralSecurityException
+        | IllegalArgumentException
+        | java.security.ProviderException e) {
       // too short to hold a tag, or otherwise malformed: as untrustworthy as a bad tag
       throw tampered(what, e);
     }
