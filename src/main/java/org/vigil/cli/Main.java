@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       DemoCommand.class,
       EvalCommand.class,
+      KeysCommand.class,
+      TestimonyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -130,6 +130,12 @@ public final class TestimonyService {
     return store.list().stream().map(TestimonyService::summary).toList();
   }
 
+  /** The metadata of one testimony, or empty if there is none with that id. */
+  public java.util.Optional<TestimonySummary> find(String id) {
+    Checks.notNull(id, "id");
+    return store.find(id).map(TestimonyService::summary);
+  }
+
   /**
    * Unseals one testimony with {@code custodian}'s key and records a {@code testimony.read} audit
    * event before returning it. Nothing is returned unless every part opens.
