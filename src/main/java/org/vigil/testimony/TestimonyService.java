@@ -2,6 +2,7 @@ package org.vigil.testimony;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,19 +90,17 @@ public final class TestimonyService {
                   incidents);
           try (DataKey dk = DataKey.random()) {
             TestimonyStore.Part body =
-                Codec.part(
-                    Sealing.seal(
-                        dk,
-                        Codec.body(draft.pseudonym(), draft.account(), draft.consent()),
-                        Codec.aad(id, VERSION, "body")));
+                sealAndZero(
+                    dk,
+                    Codec.body(draft.pseudonym(), draft.account(), draft.consent()),
+                    Codec.aad(id, VERSION, "body"));
             List<TestimonyStore.Part> sealed = new ArrayList<>();
             for (int i = 0; i < draft.attachments().size(); i++) {
               sealed.add(
-                  Codec.part(
-                      Sealing.seal(
-                          dk,
-                          Codec.attachment(draft.attachments().get(i)),
-                          Codec.aad(id, VERSION, "attachment:" + i))));
+                  sealAndZero(
+                      dk,
+                      Codec.attachment(draft.attachments().get(i)),
+                      Codec.aad(id, VERSION, "attachment:" + i)));
             }
             List<TestimonyStore.WrappedKey> wrapped = new ArrayList<>();
             for (TestimonyStore.Custodian c : custodians) {
@@ -172,23 +171,32 @@ public final class TestimonyService {
     }
     Testimony t;
     try (DataKey dk = KeyService.unwrap(custodian.key(), k, row)) {
-      Codec.Body body =
-          Codec.body(
-              Sealing.open(
-                  dk,
-                  Codec.blob(bodyPart, id),
-                  Codec.aad(id, row.version(), "body"),
-                  "the sealed body of " + id));
+      byte[] plainBody =
+          Sealing.open(
+              dk,
+              Codec.blob(bodyPart, id),
+              Codec.aad(id, row.version(), "body"),
+              "the sealed body of " + id);
+      Codec.Body body;
+      try {
+        body = Codec.body(plainBody);
+      } finally {
+        Arrays.fill(plainBody, (byte) 0);
+      }
       List<Attachment> attachments = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         String what = "attachment " + (i + 1) + " of " + id;
-        attachments.add(
-            Codec.attachment(
-                Sealing.open(
-                    dk,
-                    Codec.blob(parts.get(i), what),
-                    Codec.aad(id, row.version(), "attachment:" + i),
-                    what)));
+        byte[] plain =
+            Sealing.open(
+                dk,
+                Codec.blob(parts.get(i), what),
+                Codec.aad(id, row.version(), "attachment:" + i),
+                what);
+        try {
+          attachments.add(Codec.attachment(plain));
+        } finally {
+          Arrays.fill(plain, (byte) 0);
+        }
       }
       t =
           new Testimony(
@@ -210,6 +218,15 @@ public final class TestimonyService {
             Codec.auditJson(Map.of("custodian", custodian.name())),
             ""));
     return t;
+  }
+
+  /** Seals {@code plain} and zeroes it: the sealed blob is the only copy this method leaves. */
+  private static TestimonyStore.Part sealAndZero(DataKey dk, byte[] plain, byte[] aad) {
+    try {
+      return Codec.part(Sealing.seal(dk, plain, aad));
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
   }
 
   private static TestimonySummary summary(TestimonyStore.Listed row) {
