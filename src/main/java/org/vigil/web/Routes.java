@@ -1,8 +1,11 @@
 package org.vigil.web;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.vigil.web.admin.AdminController;
+import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
+import org.vigil.web.explore.ExploreController;
 
 /**
  * Every route of the workspace, by capability. Each controller declares its own paths and the
@@ -24,5 +27,8 @@ final class Routes {
   void register(JavalinDefaultRoutingApi r) {
     new AuthController(workspace, views).register(r);
     new DashboardController(workspace, views, snapshots).register(r);
+    new ExploreController(views, snapshots).register(r);
+    new ApiController().register(r);
+    new AdminController(workspace, views).register(r);
   }
 }

@@ -137,6 +137,16 @@ class TestimonyLeakTest {
         CliRun e = run("export", "--format", f, "--out", exports.resolve(f).toString());
         assertThat(e.exit()).as(e.err()).isZero();
       }
+      CliRun release =
+          run(
+              "release",
+              "--policy",
+              Path.of("docs/release-policy.json").toAbsolutePath().toString(),
+              "--out",
+              exports.resolve("release").toString(),
+              "--as",
+              "dana");
+      assertThat(release.exit()).as(release.err()).isZero();
       assertThat(run("audit", "history", id).exit()).isZero();
       assertThat(run("audit", "history", id, "--json").exit()).isZero();
       assertThat(run("audit", "verify").exit()).isZero();
@@ -227,7 +237,7 @@ class TestimonyLeakTest {
 
     assertThat(scanTree(data)).as("data folder").isEmpty();
     assertThat(scanTree(exports)).as("exports").isEmpty();
-    assertThat(Files.list(exports).count()).isEqualTo(4);
+    assertThat(Files.list(exports).count()).isEqualTo(5);
     assertThat(scanBytes("command output", output.toString().getBytes(UTF_8)))
         .as("command output")
         .isEmpty();

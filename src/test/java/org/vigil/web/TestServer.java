@@ -21,7 +21,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir) {
-    Vigil vigil = Vigil.open(new VigilConfig(dataDir));
+    // cheap password hashing: tests sign in often; the production cost is tested in accounts
+    Vigil vigil =
+        Vigil.open(
+            new VigilConfig(dataDir),
+            java.time.Clock.systemUTC(),
+            org.vigil.accounts.AccountSettings.defaults()
+                .withHashing(new org.vigil.crypto.PasswordHasher.Params(256, 1, 1)));
     for (Role role : Role.values()) {
       vigil
           .accounts()
@@ -31,8 +37,32 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(vigil, server);
   }
 
+  /** Captures the bundled samples and lets the demo's scripted reviewer build a record. */
+  public TestServer withSamples() {
+    java.util.List<String> inputs = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(Path.of("samples"))) {
+      s.filter(p -> !p.getFileName().toString().equals("README.md"))
+          .sorted()
+          .forEach(p -> inputs.add(p.toString()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    vigil
+        .ingest()
+        .ingest(
+            inputs,
+            org.vigil.ingest.IngestOptions.defaults(),
+            new org.vigil.ingest.IngestService.Listener() {});
+    org.vigil.app.ScriptedReviewer.acceptAll(vigil, "test-reviewer");
+    return this;
+  }
+
   public Vigil vigil() {
     return vigil;
+  }
+
+  public Javalin javalin() {
+    return server;
   }
 
   public String base() {
