@@ -358,7 +358,17 @@ final class ReviewCommand implements Runnable {
 
   record SpanView(String source, int start, int end, String quote, List<String> attribution) {}
 
-  record HistoryView(@Nullable String from, String to, String by, String at, String reason) {}
+  /**
+   * @param takenOn the claim the step was taken on when that claim was later combined into this one
+   *     by a merge; null for the claim's own steps
+   */
+  record HistoryView(
+      @Nullable String from,
+      String to,
+      String by,
+      String at,
+      String reason,
+      @Nullable String takenOn) {}
 
   record ShowView(RecordView record, List<ClaimView> claims) {}
 
@@ -400,7 +410,8 @@ final class ReviewCommand implements Runnable {
                     h.to().code(),
                     h.by().actor(),
                     h.by().at().toString(),
-                    h.reason()));
+                    h.reason(),
+                    h.claimId().equals(c.id()) ? null : h.claimId()));
           }
           String value =
               c.object() instanceof org.vigil.records.ClaimObject.Ref r
