@@ -331,7 +331,8 @@ final class ReviewCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Vigil vigil = common.open()) {
-        for (EntityRecord e : vigil.records().list(type)) {
+        for (EntityRecord stored : vigil.records().list(type)) {
+          EntityRecord e = vigil.review().withDerivedStatus(stored);
           if (common.json) {
             Json.line(out, RecordView.of(e));
           } else {
@@ -388,7 +389,13 @@ final class ReviewCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (Vigil vigil = common.open()) {
         EntityRecord e =
-            vigil.records().find(id).orElseThrow(() -> VigilException.notFound("record " + id));
+            vigil
+                .review()
+                .withDerivedStatus(
+                    vigil
+                        .records()
+                        .find(id)
+                        .orElseThrow(() -> VigilException.notFound("record " + id)));
         List<ClaimView> views = new ArrayList<>();
         for (Claim c : vigil.claims().about(e.id())) {
           Support s = vigil.review().support(c.id());

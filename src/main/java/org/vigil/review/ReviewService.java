@@ -771,6 +771,26 @@ public final class ReviewService {
   // ---- records -------------------------------------------------------------------------------
 
   /**
+   * The record as stored, with its status derived from its defining claims ({@link RecordStatus});
+   * use this wherever a record's status is shown.
+   */
+  public EntityRecord withDerivedStatus(EntityRecord e) {
+    ClaimStatus status =
+        RecordStatus.derive(schema.type(e.type()), claims.about(e.id()), e.status());
+    return status == e.status()
+        ? e
+        : new EntityRecord(
+            e.id(),
+            e.type(),
+            e.label(),
+            e.matchKey(),
+            status,
+            e.version(),
+            e.created(),
+            e.updated());
+  }
+
+  /**
    * Merges a duplicate record into the survivor: every claim about or pointing at the duplicate
    * moves to the survivor with its spans and history; the duplicate stays, marked merged, so its id
    * still resolves.

@@ -484,6 +484,30 @@ class ReviewServiceTest {
   }
 
   @Test
+  void aRecordsStatusFollowsItsDefiningClaims() {
+    String station = acceptStation("src1", List.of()).recordId();
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.ALLEGED);
+    for (String predicate : List.of("located_in", "country")) {
+      Claim c = claims.about(station, predicate).get(0);
+      review.setStatus(c.id(), c.version(), ClaimStatus.DISPUTED, "carol", "no such office");
+    }
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.DISPUTED);
+    acceptSeparately("src2", List.of());
+    String other = acceptSeparately("src3", List.of());
+    mergeInto(station, other);
+    // The merged-in alleged evidence does not settle the dispute.
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.DISPUTED);
+    Claim city = locatedIn(station);
+    review.setStatus(city.id(), city.version(), ClaimStatus.ALLEGED, "carol", "office found");
+    // Back to alleged, the city claim's two origins corroborate it, and so the station.
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.CORROBORATED);
+  }
+
+  @Test
   void rejectingLeavesNoRecord() {
     ProposalRecord p = saveOne("src1", station("src1"));
     ProposalRecord rejected = review.reject(p.id(), p.version(), "alice", "a restaurant");
