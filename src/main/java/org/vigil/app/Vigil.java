@@ -10,10 +10,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.accounts.AccountService;
+import org.vigil.accounts.AccountSettings;
 import org.vigil.archive.Archive;
 import org.vigil.audit.AuditLog;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import org.vigil.export.Redactor;
 import org.vigil.export.Snapshot;
 import org.vigil.extract.Gazetteer;
 import org.vigil.extract.ProposalInput;
@@ -32,13 +35,14 @@ import org.vigil.review.ReviewService;
 import org.vigil.schema.Proposal;
 import org.vigil.schema.ProposalKind;
 import org.vigil.search.SourceIndex;
+import org.vigil.web.Workspace;
 
 /**
  * The composition root: opens the store, the archive and (when first needed) the index of one data
  * folder, and closes them in reverse order. Not a singleton: tests open as many as they like, each
  * on its own folder.
  */
-public final class Vigil implements AutoCloseable {
+public final class Vigil implements AutoCloseable, Workspace {
   private static final Logger LOG = LoggerFactory.getLogger(Vigil.class);
   private final VigilConfig config;
   private final Clock clock;
@@ -51,9 +55,10 @@ public final class Vigil implements AutoCloseable {
   private final ClaimStore claims;
   private final ProposalStore proposals;
   private final ReviewService review;
+  private final AccountService accounts;
   private @Nullable SourceIndex index;
 
-  private Vigil(VigilConfig config, Clock clock) {
+  private Vigil(VigilConfig config, Clock clock, AccountSettings accountSettings) {
     this.config = config;
     this.clock = clock;
     try {
@@ -79,24 +84,37 @@ public final class Vigil implements AutoCloseable {
             auditLog::append,
             clock,
             sourceId -> sources.find(sourceId).map(SourceRecord::clusterId).orElse(sourceId));
+    this.accounts = new AccountService(database, auditLog, clock, accountSettings);
   }
 
   public static Vigil open(VigilConfig config) {
-    return new Vigil(config, Clock.systemUTC());
+    return new Vigil(config, Clock.systemUTC(), AccountSettings.defaults());
   }
 
   public static Vigil open(VigilConfig config, Clock clock) {
-    return new Vigil(config, clock);
+    return new Vigil(config, clock, AccountSettings.defaults());
+  }
+
+  /** With other account settings, e.g. cheaper password hashing in tests. */
+  public static Vigil open(VigilConfig config, Clock clock, AccountSettings accountSettings) {
+    return new Vigil(config, clock, accountSettings);
   }
 
   public VigilConfig config() {
     return config;
   }
 
+  @Override
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  @Override
   public SourceStore sources() {
     return sources;
   }
 
+  @Override
   public Archive archive() {
     return archive;
   }
@@ -105,11 +123,13 @@ public final class Vigil implements AutoCloseable {
     return ingestLog;
   }
 
+  @Override
   public AuditLog auditLog() {
     return auditLog;
   }
 
   /** The search index, opened on first use (listing and showing sources do not need it). */
+  @Override
   public synchronized SourceIndex index() {
     if (index == null) {
       index = SourceIndex.open(config.index());
@@ -117,23 +137,28 @@ public final class Vigil implements AutoCloseable {
     return index;
   }
 
+  @Override
   public ReviewService review() {
     return review;
   }
 
+  @Override
   public RecordStore records() {
     return records;
   }
 
+  @Override
   public ClaimStore claims() {
     return claims;
   }
 
+  @Override
   public ProposalStore proposals() {
     return proposals;
   }
 
   /** Ingest that also proposes facts from every new source (see {@link #propose}). */
+  @Override
   public IngestService ingest() {
     return new IngestService(archive, sources, ingestLog, index(), clock, this::proposeQuietly);
   }
@@ -185,8 +210,16 @@ public final class Vigil implements AutoCloseable {
   }
 
   /** The record as it stands, for exports and statistics (sealed types excluded). */
+  @Override
   public Snapshot snapshot() {
     return new SnapshotBuilder(records, claims, sources, review, Gazetteer.standard()).build();
+  }
+
+  /** City coordinates from the gazetteer, for releases that coarsen places to their city. */
+  public Redactor.CityLocator cityLocator() {
+    Gazetteer g = Gazetteer.standard();
+    return (name, country) ->
+        SnapshotBuilder.cityNamed(g, name, country).map(e -> new double[] {e.lat(), e.lon()});
   }
 
   public ArchiveVerifier archiveVerifier() {

@@ -71,6 +71,17 @@ public final class AuditLog {
     return store.history(subject).stream().map(AuditLog::toRecord).toList();
   }
 
+  /** The latest {@code limit} events, newest first (the dashboard's recent activity). */
+  public List<AuditRecord> recent(int limit) {
+    Checks.positive(limit, "limit");
+    long last = store.last().map(AuditStore.Row::seq).orElse(0L);
+    List<AuditRecord> rows =
+        new java.util.ArrayList<>(
+            store.page(Math.max(0, last - limit), limit).stream().map(AuditLog::toRecord).toList());
+    java.util.Collections.reverse(rows);
+    return rows;
+  }
+
   /** The current end of the chain, to keep for a later {@link #verify(AuditHead)}. */
   public AuditHead head() {
     return store

@@ -99,6 +99,24 @@ public final class ProposalStore {
         });
   }
 
+  /** How many proposals there are in each status (statuses with none are absent). */
+  public java.util.Map<ProposalStatus, Long> countByStatus() {
+    return db.with(
+        c -> {
+          java.util.Map<ProposalStatus, Long> out = new java.util.EnumMap<>(ProposalStatus.class);
+          try (java.sql.PreparedStatement ps =
+                  c.prepareStatement("SELECT status, COUNT(*) FROM proposal GROUP BY status");
+              java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(
+                  ProposalStatus.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                  rs.getLong(2));
+            }
+          }
+          return out;
+        });
+  }
+
   public Optional<ProposalRecord> find(String id) {
     return db.with(
         c -> {

@@ -94,7 +94,8 @@ public final class Schema {
                   refs,
                   p.hasNonNull("vocabulary") ? p.get("vocabulary").asText() : null,
                   p.path("multi").asBoolean(false),
-                  labels(p)));
+                  labels(p),
+                  p.path("sensitive").asBoolean(false)));
         }
         List<String> defining = new ArrayList<>();
         t.path("defining").forEach(d -> defining.add(d.asText()));

@@ -1,0 +1,34 @@
+package org.vigil.web;
+
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.vigil.web.admin.AdminController;
+import org.vigil.web.api.ApiController;
+import org.vigil.web.auth.AuthController;
+import org.vigil.web.dashboard.DashboardController;
+import org.vigil.web.explore.ExploreController;
+
+/**
+ * Every route of the workspace, by capability. Each controller declares its own paths and the
+ * {@link Access} each needs; this class only lists the controllers.
+ */
+final class Routes {
+  private final Workspace workspace;
+  private final Views views;
+  private final WebSettings settings;
+  private final SnapshotCache snapshots;
+
+  Routes(Workspace workspace, Views views, WebSettings settings) {
+    this.workspace = workspace;
+    this.views = views;
+    this.settings = settings;
+    this.snapshots = new SnapshotCache(workspace);
+  }
+
+  void register(JavalinDefaultRoutingApi r) {
+    new AuthController(workspace, views).register(r);
+    new DashboardController(workspace, views, snapshots).register(r);
+    new ExploreController(views, snapshots).register(r);
+    new ApiController().register(r);
+    new AdminController(workspace, views).register(r);
+  }
+}
