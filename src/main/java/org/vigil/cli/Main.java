@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       DemoCommand.class,
       EvalCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
