@@ -211,20 +211,33 @@ public final class BackupRestorer {
 
   private static BackupManifest.Entry extract(InputStream in, String name, Path to)
       throws IOException {
-    Files.createDirectories(to.getParent());
     MessageDigest digest = ContentHash.newDigest();
     long size = 0;
-    try (FileChannel ch =
-            FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel ch;
+    try {
+      Files.createDirectories(to.getParent());
+      ch = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw writeFailure(to, e);
+    }
+    try (ch;
         OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
       byte[] buffer = new byte[BUFFER];
-      for (int n; (n = in.read(buffer)) != -1; ) {
+      for (int n; (n = in.read(buffer)) != -1; ) { // a read error is a broken backup
         digest.update(buffer, 0, n);
-        out.write(buffer, 0, n);
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw writeFailure(to, e);
+        }
         size += n;
       }
-      out.flush();
-      ch.force(true);
+      try {
+        out.flush();
+        ch.force(true);
+      } catch (IOException e) {
+        throw writeFailure(to, e);
+      }
     }
     String hex = HexFormat.of().formatHex(digest.digest());
     if (name.startsWith(BackupWriter.ARCHIVE_PREFIX)) {
@@ -297,6 +310,11 @@ public final class BackupRestorer {
       Files.move(staging, dest, StandardCopyOption.ATOMIC_MOVE);
       FileTrees.syncDirectory(parent);
     }
+  }
+
+  /** Disk trouble on this machine (full, read-only), not a problem of the backup. */
+  private static VigilException writeFailure(Path to, IOException e) {
+    return new VigilException(ErrorCode.STORE_FAILURE, "cannot write " + to + ": " + e, e);
   }
 
   private static VigilException tampered(String message) {
