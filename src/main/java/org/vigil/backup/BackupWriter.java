@@ -103,6 +103,7 @@ public final class BackupWriter {
       progress.stage("store");
       vigil.sources().database().snapshotTo(dbCopy);
       Snapshot snap = describe(dbCopy);
+      progress.stage("key"); // Argon2id: a second or so, by design
       BackupManifest manifest;
       try (SyncedFile file = new SyncedFile(partial);
           OutputStream sealed =

@@ -96,7 +96,7 @@ class CrashSafetyIT {
                   "--data",
                   data.toString(),
                   corpus.toString()),
-              delay(600, 3500),
+              delay(0, 2500),
               false);
       if (c.killed) {
         k++;
@@ -117,7 +117,7 @@ class CrashSafetyIT {
 
     // ---- review: accept/reject proposals, then move claim statuses back and forth
     for (int k = 0; k < reviewKills; ) {
-      Cycle c = runAndKill("review", driver(data, "work"), delay(300, 2000), false);
+      Cycle c = runAndKill("review", driver(data, "work"), delay(0, 1500), false);
       if (c.killed) {
         k++;
         moment(
@@ -151,7 +151,7 @@ class CrashSafetyIT {
                     out.toString(),
                     "--passphrase-file",
                     pass.toString()),
-                delay(300, 3000),
+                delay(0, 2500),
                 true);
         if (c.killed) {
           k++;
@@ -221,21 +221,30 @@ class CrashSafetyIT {
       assertThat(pending)
           .as("sources missing from the index are marked for catch-up")
           .containsAll(missing);
+      // every decision and every record or claim it made has its audit event (they commit
+      // together); one pass over the log instead of a query per proposal
+      java.util.Set<String> decided = new java.util.HashSet<>();
+      java.util.Set<String> subjects = new java.util.HashSet<>();
+      long events = vigil.auditLog().head().seq();
+      if (events > 0) {
+        for (org.vigil.audit.AuditRecord r : vigil.auditLog().recent((int) events)) {
+          subjects.add(r.event().subject());
+          String action = r.event().action();
+          if (action.startsWith("proposal.") && !action.equals("proposal.save")) {
+            decided.add(r.event().subject());
+          }
+        }
+      }
       for (ProposalStatus status :
           List.of(ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.EDITED)) {
         for (ProposalRecord p :
             vigil.review().list(new ProposalFilter(null, null, status, 1_000_000))) {
-          assertThat(vigil.auditLog().history(p.id()))
+          assertThat(decided)
               .as("decided proposal %s has its audit event", p.id())
-              .anyMatch(
-                  r ->
-                      r.event().action().startsWith("proposal.")
-                          && !r.event().action().equals("proposal.save"));
-          for (String result : p.resultIds()) {
-            assertThat(vigil.auditLog().history(result))
-                .as("%s made by %s has audit events", result, p.id())
-                .isNotEmpty();
-          }
+              .contains(p.id());
+          assertThat(subjects)
+              .as("what %s made has audit events", p.id())
+              .containsAll(p.resultIds());
         }
       }
       // a rerun catches the index up: afterwards it agrees with the store
@@ -278,8 +287,17 @@ class CrashSafetyIT {
     Process p = start(command);
     AtomicInteger lines = new AtomicInteger();
     AtomicReference<String> last = new AtomicReference<>();
-    Thread out = drain(p.getInputStream(), watchErr ? null : lines, watchErr ? null : last);
-    Thread err = drain(p.getErrorStream(), watchErr ? lines : null, watchErr ? last : null);
+    Thread out = drain(p.getInputStream(), watchErr ? null : lines, watchErr ? null : last, false);
+    Thread err = drain(p.getErrorStream(), watchErr ? lines : null, watchErr ? last : null, true);
+    // One kill in four counts from the start (start-up, opening the store); the others from the
+    // child's first line, so that most land in the middle of the work, whatever the JVM start-up
+    // costs on a loaded machine.
+    if (random.nextInt(4) != 0) {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (lines.get() == 0 && p.isAlive() && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+    }
     boolean finished = p.waitFor(delayMs, TimeUnit.MILLISECONDS);
     if (!finished) {
       p.destroyForcibly(); // SIGKILL
@@ -296,7 +314,7 @@ class CrashSafetyIT {
   Result run(List<String> command) throws Exception {
     Process p = start(command);
     StringBuilder err = new StringBuilder();
-    Thread out = drain(p.getInputStream(), null, null);
+    Thread out = drain(p.getInputStream(), null, null, false);
     Thread errThread =
         new Thread(
             () -> {
@@ -317,14 +335,16 @@ class CrashSafetyIT {
     return new ProcessBuilder(command).start();
   }
 
-  static Thread drain(InputStream in, AtomicInteger lines, AtomicReference<String> last) {
+  static Thread drain(
+      InputStream in, AtomicInteger lines, AtomicReference<String> last, boolean stderr) {
     Thread t =
         new Thread(
             () -> {
               try (BufferedReader r =
                   new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
-                  if (lines != null) {
+                  // stdout: one line per item or change; stderr: only the backup's stage lines
+                  if (lines != null && (!stderr || line.startsWith("stage "))) {
                     lines.incrementAndGet();
                     last.set(line);
                   }
