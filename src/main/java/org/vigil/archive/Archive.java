@@ -27,6 +27,7 @@ import org.vigil.core.VigilException;
 public final class Archive {
   private static final String TMP = "tmp";
   private static final int BUFFER = 64 * 1024;
+  private static final long LEFTOVER_AGE_MILLIS = 60L * 60 * 1000;
 
   private final Path root;
   private final Path tmp;
@@ -41,7 +42,7 @@ public final class Archive {
 
   /**
    * Opens (creating if needed) the archive folder and deletes temporary files left by a process
-   * that was killed mid-write; they are never referenced by anything.
+   * that was killed mid-write (untouched for an hour); they are never referenced by anything.
    *
    * @throws VigilException {@code archive_failure} when the folder cannot be created or cleaned
    */
@@ -53,9 +54,19 @@ public final class Archive {
     } catch (IOException e) {
       throw failure("cannot create archive folder " + archive.tmp, e);
     }
+    // Only old leftovers: another live process (an ingest while `vigil backup` or `vigil search`
+    // opens the same folder) may be writing a temporary file right now, and deleting it would fail
+    // that process's store. A file being written is modified continuously and renamed at once.
+    long cutoff = System.currentTimeMillis() - LEFTOVER_AGE_MILLIS;
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(archive.tmp)) {
       for (Path leftover : leftovers) {
-        Files.deleteIfExists(leftover);
+        try {
+          if (Files.getLastModifiedTime(leftover).toMillis() < cutoff) {
+            Files.deleteIfExists(leftover);
+          }
+        } catch (NoSuchFileException e) {
+          // renamed into place by its writer meanwhile
+        }
       }
     } catch (IOException e) {
       throw failure("cannot clean temporary folder " + archive.tmp, e);

@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       KeysCommand.class,
       TestimonyCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

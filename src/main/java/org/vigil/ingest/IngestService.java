@@ -234,9 +234,12 @@ public final class IngestService {
 
   /** Empties the index and rebuilds it from the store. */
   public long reindex() {
+    // Store first: a crash between the two steps then leaves sources marked unindexed that are
+    // still in the index (re-added on the next catch-up), never an empty index over sources the
+    // store believes indexed.
+    store.markAllUnindexed();
     index.clear();
     index.commit();
-    store.markAllUnindexed();
     return catchUpIndex();
   }
 

@@ -114,6 +114,24 @@ public final class Database implements AutoCloseable {
         });
   }
 
+  /**
+   * Writes a consistent copy of the whole database (every table, the audit log included) to {@code
+   * target} with SQLite's {@code VACUUM INTO}: one read transaction, so writers in this or another
+   * process never tear it, and committed WAL content is included. {@code target} must not exist.
+   *
+   * @throws VigilException {@code store_failure} when the copy cannot be written
+   */
+  public void snapshotTo(Path target) {
+    with(
+        c -> {
+          try (java.sql.PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, target.toAbsolutePath().toString());
+            ps.execute();
+          }
+          return null;
+        });
+  }
+
   @Override
   public void close() {
     lock.lock();

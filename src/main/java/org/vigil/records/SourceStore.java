@@ -510,6 +510,37 @@ public final class SourceStore {
         });
   }
 
+  /** Marks these sources as not yet in the index, so the next catch-up indexes them again. */
+  public void markUnindexed(Collection<String> ids) {
+    db.with(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE source SET indexed = 0 WHERE id = ?")) {
+            for (String id : ids) {
+              ps.setString(1, id);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /** Every source id, sorted; empty when there are none. */
+  public java.util.SortedSet<String> ids() {
+    return db.with(
+        c -> {
+          java.util.SortedSet<String> out = new java.util.TreeSet<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT id FROM source");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+          }
+          return out;
+        });
+  }
+
   public void markAllUnindexed() {
     db.with(
         c -> {

@@ -163,6 +163,103 @@ public final class SourceIndex implements AutoCloseable {
     }
   }
 
+  /** Removes these sources (by id); like upserts, takes effect at {@link #commit()}. */
+  public void delete(java.util.Collection<String> ids) {
+    Checks.notNull(ids, "ids");
+    try {
+      for (String id : ids) {
+        writer.deleteDocuments(new Term(IndexFields.ID, id));
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw failure("cannot delete from search index " + dir, e);
+    }
+  }
+
+  /** The ids of every source searches see (as of the last commit), sorted; empty for none. */
+  public java.util.SortedSet<String> ids() {
+    return withSearcher(
+        s -> {
+          java.util.SortedSet<String> out = new java.util.TreeSet<>();
+          for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+              if (live == null || live.get(d)) {
+                out.add(stored.document(d, Set.of(IndexFields.ID)).get(IndexFields.ID));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Receives the files of one index commit, in order; see {@link #copyLastCommit}. */
+  @FunctionalInterface
+  public interface CommitFileSink {
+    /** {@code in} holds the whole file; the sink reads it and must not close it. */
+    void accept(String name, long size, java.io.InputStream in) throws IOException;
+  }
+
+  /**
+   * Streams every file of the last commit of the index in {@code dir} to {@code sink}, without
+   * taking the writer's lock: a writer in this or another process may go on working. A commit's
+   * files never change; the only race is a writer deleting an older commit's files, so all files
+   * are opened first (an open file stays readable after deletion on POSIX systems, and Windows
+   * refuses the deletion, which Lucene retries later) and a file deleted before it was opened makes
+   * this start again from the newer commit.
+   *
+   * @return the number of live documents in the commit copied, or 0 (and no files) when {@code dir}
+   *     holds no index
+   * @throws VigilException {@code index_failure} when the files cannot be read
+   */
+  public static long copyLastCommit(Path dir, CommitFileSink sink) {
+    Checks.notNull(dir, "dir");
+    Checks.notNull(sink, "sink");
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return 0;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (FSDirectory directory = FSDirectory.open(dir)) {
+        org.apache.lucene.index.SegmentInfos infos;
+        try {
+          infos = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+          return 0;
+        }
+        List<String> names = new ArrayList<>(infos.files(true));
+        java.util.Collections.sort(names);
+        List<java.nio.channels.FileChannel> files = new ArrayList<>();
+        try {
+          try {
+            for (String name : names) {
+              files.add(java.nio.channels.FileChannel.open(dir.resolve(name)));
+            }
+          } catch (java.nio.file.NoSuchFileException e) {
+            if (attempt >= 20) {
+              throw failure("the search index " + dir + " kept changing while it was copied", e);
+            }
+            continue; // a newer commit replaced this one: copy that instead
+          }
+          for (int i = 0; i < names.size(); i++) {
+            java.nio.channels.FileChannel f = files.get(i);
+            sink.accept(names.get(i), f.size(), java.nio.channels.Channels.newInputStream(f));
+          }
+        } finally {
+          for (java.nio.channels.FileChannel f : files) {
+            f.close();
+          }
+        }
+        long docs = 0;
+        for (org.apache.lucene.index.SegmentCommitInfo info : infos) {
+          docs += info.info.maxDoc() - info.getDelCount() - info.getSoftDelCount();
+        }
+        return docs;
+      } catch (IOException e) {
+        throw failure("cannot copy search index " + dir, e);
+      }
+    }
+  }
+
   /** How many sources searches see (as of the last commit). */
   public long count() {
     return withSearcher(s -> (long) s.getIndexReader().numDocs());

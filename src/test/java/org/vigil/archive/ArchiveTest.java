@@ -143,10 +143,25 @@ class ArchiveTest {
     Archive.open(dir);
     Path leftover = dir.resolve("tmp").resolve("store-123.part");
     Files.write(leftover, new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(
+        leftover,
+        java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
 
     Archive.open(dir);
 
     assertThat(leftover).doesNotExist();
+  }
+
+  @Test
+  void openKeepsATemporaryFileAnotherLiveProcessIsWriting() throws IOException {
+    Archive.open(dir);
+    Path inFlight = dir.resolve("tmp").resolve("store-456.part");
+    Files.write(inFlight, new byte[] {1, 2, 3});
+
+    Archive.open(dir); // e.g. `vigil backup` starting while an ingest runs
+
+    assertThat(inFlight).exists();
   }
 
   @Test

@@ -48,7 +48,27 @@ class ArchitectureTest {
                   "ingest",
                   "crypto",
                   "accounts",
-                  "testimony")),
+                  "testimony",
+                  "web")),
+          Map.entry(
+              "web",
+              Set.of(
+                  "core",
+                  "schema",
+                  "crypto",
+                  "accounts",
+                  "records",
+                  "audit",
+                  "search",
+                  "review",
+                  "testimony",
+                  "export",
+                  "ingest")),
+          Map.entry(
+              "backup",
+              Set.of(
+                  "core", "schema", "crypto", "archive", "extract", "records", "audit", "search",
+                  "review", "export", "ingest", "app")),
           Map.entry(
               "bench",
               Set.of(
@@ -60,17 +80,23 @@ class ArchitectureTest {
     Set<String> all =
         Set.of(
             "core",
+            "schema",
+            "crypto",
+            "accounts",
             "archive",
             "extract",
             "records",
+            "audit",
             "search",
+            "review",
+            "testimony",
+            "export",
             "ingest",
+            "web",
             "app",
+            "backup",
             "bench",
-            "cli",
-            "crypto",
-            "accounts",
-            "testimony");
+            "cli");
     ALLOWED.forEach(
         (pkg, allowed) -> {
           String[] forbidden =
