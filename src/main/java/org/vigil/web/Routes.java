@@ -5,6 +5,8 @@ import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
 import org.vigil.web.explore.ExploreController;
+import org.vigil.web.records.RecordsController;
+import org.vigil.web.review.ReviewController;
 
 /**
  * Every route of the workspace, by capability. Each controller declares its own paths and the
@@ -27,6 +29,8 @@ final class Routes {
     new AuthController(workspace, views).register(r);
     new DashboardController(workspace, views, snapshots).register(r);
     new ExploreController(views, snapshots).register(r);
+    new ReviewController(workspace, views).register(r);
+    new RecordsController(workspace, views).register(r);
     new ApiController().register(r);
   }
 }
