@@ -63,7 +63,9 @@ public final class ClaimViews {
     }
     List<Option> steps = new ArrayList<>();
     for (ClaimStatus s : ClaimStatus.values()) {
-      if (workspace.review().allowedSteps(c.status()).contains(s)) {
+      // corroborated needs two independent origins: not offered before the claim has them
+      if (workspace.review().allowedSteps(c.status()).contains(s)
+          && (s != ClaimStatus.CORROBORATED || support.origins() >= 2)) {
         steps.add(new Option(s.code(), statusLabel(s)));
       }
     }

@@ -14,7 +14,8 @@ public final class Links {
 
   /** The source page scrolled to an element ({@code proposal-ID}, {@code claim-span-ID}). */
   public static String sourceAt(String sourceId, String anchor) {
-    return "/sources/" + segment(sourceId) + "#" + segment(anchor);
+    // element ids are type:code, which a fragment may hold as it is (the source page's ids)
+    return "/sources/" + segment(sourceId) + "#" + anchor.replaceAll("[^A-Za-z0-9:._-]", "");
   }
 
   public static String source(String sourceId) {
