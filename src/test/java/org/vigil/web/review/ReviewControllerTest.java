@@ -400,6 +400,18 @@ class ReviewControllerTest {
         .noneMatch(id -> id.startsWith("station:") && !id.equals(station));
   }
 
+  @Test
+  void queueIsPaged() {
+    int open = open(null).size();
+    assertThat(open).as("the samples leave more than one page open").isGreaterThan(25);
+    String first = analyst.get("/review").body();
+    assertThat(first).contains("Page 1 of").contains("rel=\"next\" href=\"/review?page=2\"");
+    assertThat(first.split("class=\"proposal\"", -1)).hasSize(26);
+    String second = analyst.get("/review?page=2").body();
+    assertThat(second).contains("Page 2 of").contains("rel=\"prev\"");
+    assertThat(analyst.get("/review?page=0").statusCode()).isEqualTo(400);
+  }
+
   static String findSourceWithText(String text) {
     String[] found = new String[1];
     server
