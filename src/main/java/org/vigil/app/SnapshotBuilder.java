@@ -126,6 +126,12 @@ final class SnapshotBuilder {
   }
 
   private Optional<GazetteerEntry> cityNamed(String name, @Nullable String country) {
+    return cityNamed(gazetteer, name, country);
+  }
+
+  /** The gazetteer's city of that name (in that country, if given) that has coordinates. */
+  static Optional<GazetteerEntry> cityNamed(
+      Gazetteer gazetteer, String name, @Nullable String country) {
     return gazetteer.find(name).stream()
         .map(m -> m.entry())
         .filter(g -> g.kind().equals("city") && g.lat() != null && g.lon() != null)

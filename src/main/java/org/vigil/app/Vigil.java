@@ -10,10 +10,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.accounts.AccountService;
+import org.vigil.accounts.AccountSettings;
 import org.vigil.archive.Archive;
 import org.vigil.audit.AuditLog;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import org.vigil.export.Redactor;
 import org.vigil.export.Snapshot;
 import org.vigil.extract.Gazetteer;
 import org.vigil.extract.ProposalInput;
@@ -52,9 +55,10 @@ public final class Vigil implements AutoCloseable, Workspace {
   private final ClaimStore claims;
   private final ProposalStore proposals;
   private final ReviewService review;
+  private final AccountService accounts;
   private @Nullable SourceIndex index;
 
-  private Vigil(VigilConfig config, Clock clock) {
+  private Vigil(VigilConfig config, Clock clock, AccountSettings accountSettings) {
     this.config = config;
     this.clock = clock;
     try {
@@ -80,26 +84,29 @@ public final class Vigil implements AutoCloseable, Workspace {
             auditLog::append,
             clock,
             sourceId -> sources.find(sourceId).map(SourceRecord::clusterId).orElse(sourceId));
+    this.accounts = new AccountService(database, auditLog, clock, accountSettings);
   }
 
   public static Vigil open(VigilConfig config) {
-    return new Vigil(config, Clock.systemUTC());
+    return new Vigil(config, Clock.systemUTC(), AccountSettings.defaults());
   }
 
   public static Vigil open(VigilConfig config, Clock clock) {
-    return new Vigil(config, clock);
+    return new Vigil(config, clock, AccountSettings.defaults());
+  }
+
+  /** With other account settings, e.g. cheaper password hashing in tests. */
+  public static Vigil open(VigilConfig config, Clock clock, AccountSettings accountSettings) {
+    return new Vigil(config, clock, accountSettings);
   }
 
   public VigilConfig config() {
     return config;
   }
 
-  private final org.vigil.accounts.AccountService accountsShim =
-      new org.vigil.accounts.AccountService();
-
   @Override
-  public org.vigil.accounts.AccountService accounts() {
-    return accountsShim;
+  public AccountService accounts() {
+    return accounts;
   }
 
   @Override
@@ -206,6 +213,13 @@ public final class Vigil implements AutoCloseable, Workspace {
   @Override
   public Snapshot snapshot() {
     return new SnapshotBuilder(records, claims, sources, review, Gazetteer.standard()).build();
+  }
+
+  /** City coordinates from the gazetteer, for releases that coarsen places to their city. */
+  public Redactor.CityLocator cityLocator() {
+    Gazetteer g = Gazetteer.standard();
+    return (name, country) ->
+        SnapshotBuilder.cityNamed(g, name, country).map(e -> new double[] {e.lat(), e.lon()});
   }
 
   public ArchiveVerifier archiveVerifier() {

@@ -1,16 +1,20 @@
 package org.vigil.cli;
 
+import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
+import org.vigil.accounts.Role;
 import org.vigil.app.ScriptedReviewer;
 import org.vigil.app.Vigil;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import org.vigil.crypto.SecretTokens;
 import org.vigil.export.Statistics;
 import org.vigil.ingest.IngestOptions;
 import org.vigil.ingest.IngestService;
@@ -19,6 +23,8 @@ import org.vigil.records.SourceSummary;
 import org.vigil.search.SearchHit;
 import org.vigil.search.SearchQuery;
 import org.vigil.search.SearchResult;
+import org.vigil.web.WebApp;
+import org.vigil.web.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +55,21 @@ final class DemoCommand implements Callable<Integer> {
       description = "Sample folder (default: samples/ of the Vigil checkout).")
   @Nullable Path samples;
 
+  @Option(
+      names = "--no-serve",
+      description = "Stop after printing the record instead of starting the web workspace.")
+  boolean noServe;
+
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      description = "Port of the web workspace (default: ${DEFAULT-VALUE}).")
+  int port = 7070;
+
+  static final String DEMO_USER = "demo";
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = samples != null ? samples : defaultSamples();
     if (!Files.isDirectory(dir)) {
@@ -135,9 +154,49 @@ final class DemoCommand implements Callable<Integer> {
       out.println(
           "      ./vigil review records, ./vigil review show <record>, ./vigil export --format ftm, ./vigil --help");
       out.flush();
+      if (!noServe) {
+        serve(vigil, out);
+      }
       // Item failures are part of what the demo shows (the sample WARC holds a redirect record).
       return 0;
     }
+  }
+
+  /**
+   * Starts the workspace on the demo data with a {@code demo} admin whose password is new on every
+   * run (printed here), and serves until Ctrl-C.
+   */
+  private void serve(Vigil vigil, PrintWriter out) throws InterruptedException {
+    Javalin server = startWorkspace(vigil, port, out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  stopped.countDown();
+                },
+                "vigil-demo-shutdown"));
+    stopped.await();
+  }
+
+  /** Starts the workspace with a fresh demo login and prints where and how to sign in. */
+  static Javalin startWorkspace(Vigil vigil, int port, PrintWriter out) {
+    String password = SecretTokens.password();
+    if (vigil.accounts().find(DEMO_USER).isPresent()) {
+      vigil.accounts().enable(DEMO_USER, "vigil demo");
+      vigil.accounts().resetPassword(DEMO_USER, password, "vigil demo");
+    } else {
+      vigil.accounts().addUser(DEMO_USER, Role.ADMIN, password, "vigil demo");
+    }
+    Javalin server = WebApp.create(vigil, WebSettings.defaults().withPort(port)).start();
+    out.println();
+    out.println("== Web workspace ==");
+    out.println("  open    " + ServeCommand.address("127.0.0.1", server.port()));
+    out.println("  sign in " + DEMO_USER + " / " + password);
+    out.println("  (Ctrl-C stops it; ./vigil demo --no-serve skips this step)");
+    out.flush();
+    return server;
   }
 
   /** Everything in the sample folder but its README, which describes the samples. */

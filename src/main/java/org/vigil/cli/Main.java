@@ -26,8 +26,10 @@ import picocli.CommandLine.Command;
       ProposalsCommand.class,
       ProposeCommand.class,
       ReviewCommand.class,
+      UsersCommand.class,
       StatsCommand.class,
       ExportCommand.class,
+      ReleaseCommand.class,
       DemoCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class

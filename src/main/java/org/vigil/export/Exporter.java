@@ -159,7 +159,11 @@ public final class Exporter {
                         c.origins(),
                         String.join(
                             " ", c.spans().stream().map(SourceSpan::sourceId).distinct().toList()),
-                        String.join(" | ", c.spans().stream().map(SourceSpan::quote).toList()),
+                        String.join(
+                            " | ",
+                            c.spans().stream()
+                                .map(sp -> sp.quote().isEmpty() ? "(quote withheld)" : sp.quote())
+                                .toList()),
                         String.join(" → ", c.attribution()));
                   }
                 }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.vigil.archive.Archive;
 import org.vigil.archive.WarcEntry;
 import org.vigil.archive.WarcReader;
+import org.vigil.core.Checks;
 import org.vigil.core.ContentHash;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
@@ -115,8 +116,51 @@ public final class IngestService {
       throw VigilException.invalid("inputs", "give at least one path or URL");
     }
     catchUpIndex();
+    return run(expand(inputs, listener), options, listener);
+  }
+
+  /**
+   * A file received over the network: stored by the caller under a name of its own choosing, with
+   * the name the sender gave it kept only as a label and a type hint (never as a path).
+   *
+   * @param file where the bytes are now
+   * @param name the sender's file name, without folders
+   */
+  public record Upload(Path file, String name) {
+    public Upload {
+      Checks.notNull(file, "file");
+      Checks.notBlank(name, "name");
+      Checks.check(
+          name.indexOf('/') < 0 && name.indexOf('\\') < 0,
+          "name must not contain a folder, was " + name);
+    }
+  }
+
+  /**
+   * Ingests uploaded files like {@link #ingest} does local files, except that each item is labelled
+   * with its upload name and its capture origin reads {@code upload:<name>}, so the temporary path
+   * is never recorded.
+   *
+   * @throws VigilException {@code invalid_input} when no upload is given
+   */
+  public IngestSummary ingestUploads(
+      List<Upload> uploads, IngestOptions options, Listener listener) {
+    if (uploads.isEmpty()) {
+      throw VigilException.invalid("files", "give at least one file");
+    }
+    catchUpIndex();
+    List<Unit> units = new ArrayList<>();
+    for (Upload u : uploads) {
+      units.add(
+          isWarc(u.file())
+              ? new WarcUnit(u.file(), u.name(), "upload:" + u.name())
+              : new FileUnit(u.file(), u.name(), u.name(), "upload:" + u.name()));
+    }
+    return run(units, options, listener);
+  }
+
+  private IngestSummary run(List<Unit> units, IngestOptions options, Listener listener) {
     String runId = UUID.randomUUID().toString();
-    List<Unit> units = expand(inputs, listener);
     listener.started(units.size());
     Extractors extractors =
         Extractors.standard(ExtractionLimits.defaults().withMaxBytes(options.maxBytes()));
@@ -394,7 +438,10 @@ public final class IngestService {
   }
 
   private Unit fileUnit(Path path, String label) {
-    return isWarc(path) ? new WarcUnit(path, label) : new FileUnit(path, label);
+    String abs = path.toAbsolutePath().normalize().toString();
+    return isWarc(path)
+        ? new WarcUnit(path, label, abs)
+        : new FileUnit(path, label, String.valueOf(path.getFileName()), abs);
   }
 
   private static boolean isWarc(Path path) {
@@ -426,10 +473,18 @@ public final class IngestService {
   private final class FileUnit implements Unit {
     private final Path path;
     private final String label;
+    private final String fileName;
+    private final String origin;
 
-    FileUnit(Path path, String label) {
+    /**
+     * @param fileName the name that hints at the format
+     * @param origin what the capture records as where the file came from
+     */
+    FileUnit(Path path, String label, String fileName, String origin) {
       this.path = path;
       this.label = label;
+      this.fileName = fileName;
+      this.origin = origin;
     }
 
     @Override
@@ -464,14 +519,13 @@ public final class IngestService {
         return ItemResult.failed(
             label, null, ErrorCode.UNREADABLE_FILE, "cannot read " + path + ": " + e.getMessage());
       }
-      Path abs = path.toAbsolutePath().normalize();
       Original o =
           new Original(
               label,
               null,
               bytes,
-              DocumentHints.ofFileName(String.valueOf(path.getFileName())),
-              new CaptureRecord.Origin(CaptureRecord.Origin.Kind.FILE, abs.toString()),
+              DocumentHints.ofFileName(fileName),
+              new CaptureRecord.Origin(CaptureRecord.Origin.Kind.FILE, origin),
               clock.instant(),
               null);
       return capture(o, ctx.extractors);
@@ -529,10 +583,12 @@ public final class IngestService {
   private final class WarcUnit implements Unit {
     private final Path path;
     private final String label;
+    private final String origin;
 
-    WarcUnit(Path path, String label) {
+    WarcUnit(Path path, String label, String origin) {
       this.path = path;
       this.label = label;
+      this.origin = origin;
     }
 
     @Override
@@ -542,7 +598,7 @@ public final class IngestService {
 
     @Override
     public void run(Context ctx) {
-      String abs = path.toAbsolutePath().normalize().toString();
+      String abs = origin;
       try {
         WarcReader.read(
             path,

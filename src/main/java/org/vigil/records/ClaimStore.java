@@ -246,6 +246,47 @@ public final class ClaimStore {
                 }));
   }
 
+  /** Every piece of evidence any claim takes from one source, by position in its text. */
+  public List<ClaimSpan> spansInSource(String sourceId) {
+    return db.with(
+        c -> {
+          Map<Long, List<String>> chains = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT a.span_id, a.party FROM claim_attribution a"
+                      + " JOIN claim_span s ON s.id = a.span_id"
+                      + " WHERE s.source_id = ? ORDER BY a.span_id, a.position")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                chains.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+              }
+            }
+          }
+          List<ClaimSpan> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, claim_id, start, end, quote, proposal_id, added_by, added_at"
+                      + " FROM claim_span WHERE source_id = ? ORDER BY start, end, id")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long id = rs.getLong(1);
+                out.add(
+                    new ClaimSpan(
+                        id,
+                        rs.getString(2),
+                        new SourceSpan(sourceId, rs.getInt(3), rs.getInt(4), rs.getString(5)),
+                        chains.getOrDefault(id, List.of()),
+                        rs.getString(6),
+                        new Stamp(rs.getString(7), Instant.parse(rs.getString(8)))));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   /** The claim's evidence, in the order it was added. */
   public List<ClaimSpan> spans(String claimId) {
     return db.with(

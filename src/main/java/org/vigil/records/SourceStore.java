@@ -186,6 +186,38 @@ public final class SourceStore {
         });
   }
 
+  /**
+   * One page of sources, the most recently stored first; empty past the end. Stored order rather
+   * than {@code captured_at}: that column has no index, and a WARC record's capture time may be
+   * years before it reached this workspace.
+   *
+   * @param offset how many of the most recent to skip
+   */
+  public List<SourceSummary> recent(int limit, int offset) {
+    if (limit <= 0 || offset < 0) {
+      throw VigilException.invalid(
+          "page", "limit must be positive and offset not negative, were " + limit + ", " + offset);
+    }
+    return db.with(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + SUMMARY_COLUMNS
+                      + " FROM source ORDER BY rowid DESC LIMIT ? OFFSET ?")) {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            List<SourceSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(readSummary(rs));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
   /** Every source with its text, in id order, read in pages so memory stays bounded. */
   public void forEachSource(Consumer<SourceRecord> sink) {
     String after = "";

@@ -15,6 +15,8 @@ import org.vigil.core.Checks;
  * @param vocabulary for {@link PropertyType#VOCABULARY}: the vocabulary's name; null otherwise
  * @param multi whether a record may hold several values at once (several names, several tactics)
  * @param labels {@code en} and {@code zh} labels for forms and export headers
+ * @param sensitive values that may identify a person (a pseudonymous target description): kept in
+ *     the record, never in a public release
  */
 public record PropertySpec(
     String name,
@@ -22,7 +24,19 @@ public record PropertySpec(
     List<String> refTypes,
     @Nullable String vocabulary,
     boolean multi,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    boolean sensitive) {
+  /** A property that is not sensitive. */
+  public PropertySpec(
+      String name,
+      PropertyType type,
+      List<String> refTypes,
+      @Nullable String vocabulary,
+      boolean multi,
+      Map<String, String> labels) {
+    this(name, type, refTypes, vocabulary, multi, labels, false);
+  }
+
   public PropertySpec {
     Checks.notBlank(name, "name");
     Checks.notNull(type, "type");

@@ -94,7 +94,8 @@ public final class Schema {
                   refs,
                   p.hasNonNull("vocabulary") ? p.get("vocabulary").asText() : null,
                   p.path("multi").asBoolean(false),
-                  labels(p)));
+                  labels(p),
+                  p.path("sensitive").asBoolean(false)));
         }
         RecordType type =
             new RecordType(typeName, labels(t), t.path("sealed").asBoolean(false), properties);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +33,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
@@ -170,10 +175,27 @@ public final class SourceIndex implements AutoCloseable {
    *     is over 1,000 characters
    */
   public SearchResult search(SearchQuery query) {
+    return search(query, 0, SearchOrder.RELEVANCE);
+  }
+
+  /**
+   * Runs one search and returns the page of {@code query.limit()} hits after the first {@code
+   * offset} in {@code order}; {@code total} and facets still count every match. Pages end at the
+   * {@value #MAX_LIMIT}th hit: beyond it a narrower query is the better tool.
+   *
+   * @throws VigilException {@link ErrorCode#INVALID_INPUT} as {@link #search(SearchQuery)}, and
+   *     when {@code offset} is negative or reaches past {@value #MAX_LIMIT} hits
+   */
+  public SearchResult search(SearchQuery query, int offset, SearchOrder order) {
     Checks.notNull(query, "query");
+    Checks.notNull(order, "order");
+    if (offset < 0 || offset >= MAX_LIMIT) {
+      throw VigilException.invalid(
+          "page", "results are shown up to the " + MAX_LIMIT + "th hit; narrow the search");
+    }
     Query text = parser.parse(query.text());
     Query full = withFilters(text, query);
-    return withSearcher(s -> run(s, text, full, query.limit()));
+    return withSearcher(s -> run(s, text, full, offset, query.limit(), order));
   }
 
   @Override
@@ -194,14 +216,31 @@ public final class SourceIndex implements AutoCloseable {
     }
   }
 
-  private SearchResult run(IndexSearcher searcher, Query text, Query full, int limit)
+  private SearchResult run(
+      IndexSearcher searcher, Query text, Query full, int offset, int limit, SearchOrder order)
       throws IOException {
-    int n = Math.min(Math.min(limit, MAX_LIMIT), Math.max(1, searcher.getIndexReader().maxDoc()));
+    int n =
+        Math.min(
+            Math.min(offset + limit, MAX_LIMIT), Math.max(1, searcher.getIndexReader().maxDoc()));
     // Two passes beat one: the top page is found with block-max WAND, which skips documents that
     // cannot make it; counts and facets then visit every match without computing scores.
-    TopDocs top = searcher.search(full, new TopScoreDocCollectorManager(n, null, n));
+    TopDocs top =
+        order == SearchOrder.RELEVANCE
+            ? searcher.search(full, new TopScoreDocCollectorManager(n, null, n))
+            : searcher.search(full, new TopFieldCollectorManager(byDate(order), n, null, n));
     FacetCounter.Counts counts = searcher.search(full, new FacetCounter.Manager());
-    return new SearchResult(counts.total(), hits(searcher, text, top.scoreDocs), counts.facets());
+    ScoreDoc[] docs = top.scoreDocs;
+    ScoreDoc[] page =
+        offset >= docs.length ? new ScoreDoc[0] : Arrays.copyOfRange(docs, offset, docs.length);
+    return new SearchResult(counts.total(), hits(searcher, text, page), counts.facets());
+  }
+
+  private static Sort byDate(SearchOrder order) {
+    boolean newest = order == SearchOrder.NEWEST;
+    SortField date = new SortedNumericSortField(IndexFields.PUBLISHED, SortField.Type.LONG, newest);
+    // undated sources last in both directions
+    date.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return new Sort(date, SortField.FIELD_SCORE);
   }
 
   private List<SearchHit> hits(IndexSearcher searcher, Query text, ScoreDoc[] docs)

@@ -48,6 +48,11 @@ public final class Assets {
     return collect(features, false);
   }
 
+  /** Vendor scripts are classic scripts; ours are ES modules (they import util.js). */
+  public static boolean isModule(String url) {
+    return !url.startsWith("/static/vendor/");
+  }
+
   public static List<String> styles(String features) {
     return collect(features, true);
   }

@@ -11,6 +11,24 @@ import org.vigil.accounts.User;
 public record PageContext(
     @Nullable User user, String csrfToken, Messages messages, String path, @Nullable String flash) {
 
+  /** The main navigation: path and message key, in order. */
+  public static final java.util.List<String[]> NAV =
+      java.util.List.of(
+          new String[] {"/", "nav.dashboard"},
+          new String[] {"/sources", "nav.sources"},
+          new String[] {"/review", "nav.review"},
+          new String[] {"/records", "nav.records"},
+          new String[] {"/map", "nav.map"},
+          new String[] {"/network", "nav.network"},
+          new String[] {"/timeline", "nav.timeline"},
+          new String[] {"/exports", "nav.exports"});
+
+  /** Whether the page is under {@code prefix} ("/" only matches the dashboard itself). */
+  public boolean current(String prefix) {
+    String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    return prefix.equals("/") ? p.equals("/") : p.equals(prefix) || p.startsWith(prefix + "/");
+  }
+
   public String t(String key, Object... args) {
     return messages.t(key, args);
   }

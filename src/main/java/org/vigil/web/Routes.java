@@ -1,12 +1,14 @@
 package org.vigil.web;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.vigil.web.admin.AdminController;
 import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
 import org.vigil.web.explore.ExploreController;
 import org.vigil.web.records.RecordsController;
 import org.vigil.web.review.ReviewController;
+import org.vigil.web.sources.SourcesController;
 
 /**
  * Every route of the workspace, by capability. Each controller declares its own paths and the
@@ -29,8 +31,10 @@ final class Routes {
     new AuthController(workspace, views).register(r);
     new DashboardController(workspace, views, snapshots).register(r);
     new ExploreController(views, snapshots).register(r);
+    new SourcesController(workspace, views, settings).register(r);
     new ReviewController(workspace, views).register(r);
     new RecordsController(workspace, views).register(r);
     new ApiController().register(r);
+    new AdminController(workspace, views).register(r);
   }
 }

@@ -46,6 +46,9 @@ public final class WebApp {
     return Javalin.create(
         cfg -> {
           configure(cfg, settings);
+          // uploads spill to the data folder's disk, never to a shared /tmp
+          cfg.jetty.multipartConfig.cacheDirectory(
+              org.vigil.web.sources.SourcesController.spillFolder(workspace).toString());
           cfg.routes.before(ctx -> securityHeaders(ctx, settings));
           cfg.routes.before(ctx -> identify(ctx, workspace));
           cfg.routes.beforeMatched(ctx -> guard(ctx));
@@ -70,6 +73,8 @@ public final class WebApp {
     cfg.jetty.host = settings.host();
     cfg.jetty.port = settings.port();
     cfg.http.maxRequestSize = settings.maxUploadBytes();
+    cfg.jetty.multipartConfig.maxTotalRequestSize(
+        settings.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
     cfg.jsonMapper(new JavalinJackson(JsonViews.mapper(), false));
     cfg.startup.showJavalinBanner = false;
     cfg.staticFiles.add(

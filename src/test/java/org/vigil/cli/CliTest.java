@@ -176,7 +176,14 @@ class CliTest {
 
   @Test
   void demoRunsOnAnEmptyDataFolder() {
-    CliRun r = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
+    CliRun r =
+        run(
+            "demo",
+            "--data",
+            data.resolve("fresh").toString(),
+            "--samples",
+            "samples",
+            "--no-serve");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
         .contains("== Sources ==")
@@ -196,7 +203,14 @@ class CliTest {
     // the scripted reviewer builds a record and the statistics show it
     assertThat(r.out()).contains("== Record:").containsPattern("accepted [1-9][0-9]* proposals");
     assertThat(r.out()).containsPattern("stations by host country \\(total [1-9]");
-    CliRun again = run("demo", "--data", data.resolve("fresh").toString(), "--samples", "samples");
+    CliRun again =
+        run(
+            "demo",
+            "--data",
+            data.resolve("fresh").toString(),
+            "--samples",
+            "samples",
+            "--no-serve");
     assertThat(again.out()).contains("captured 0, unchanged 10,");
   }
 }

@@ -21,11 +21,13 @@ class ArchitectureTest {
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("core", Set.of()),
+          Map.entry("crypto", Set.of("core")),
+          Map.entry("accounts", Set.of("core", "crypto", "records", "audit")),
           Map.entry("schema", Set.of("core")),
-          Map.entry("archive", Set.of("core")),
+          Map.entry("archive", Set.of("core", "crypto")),
           Map.entry("extract", Set.of("core", "schema")),
           Map.entry("records", Set.of("core", "schema")),
-          Map.entry("audit", Set.of("core", "records")),
+          Map.entry("audit", Set.of("core", "crypto", "records")),
           Map.entry("search", Set.of("core")),
           Map.entry("review", Set.of("core", "schema", "records", "audit")),
           Map.entry("export", Set.of("core", "schema", "records")),
@@ -33,8 +35,18 @@ class ArchitectureTest {
           Map.entry(
               "app",
               Set.of(
-                  "core", "schema", "archive", "extract", "records", "audit", "search", "review",
-                  "export", "ingest")),
+                  "core",
+                  "schema",
+                  "archive",
+                  "extract",
+                  "records",
+                  "audit",
+                  "search",
+                  "review",
+                  "export",
+                  "ingest",
+                  "crypto",
+                  "accounts")),
           Map.entry(
               "bench",
               Set.of(
@@ -44,7 +56,18 @@ class ArchitectureTest {
   @Test
   void packagesUseOnlyThePackagesTheGuideAllows() {
     Set<String> all =
-        Set.of("core", "archive", "extract", "records", "search", "ingest", "app", "bench", "cli");
+        Set.of(
+            "core",
+            "archive",
+            "extract",
+            "records",
+            "search",
+            "ingest",
+            "app",
+            "bench",
+            "cli",
+            "crypto",
+            "accounts");
     ALLOWED.forEach(
         (pkg, allowed) -> {
           String[] forbidden =

@@ -257,4 +257,46 @@ class IngestServiceTest {
         .extracting(p -> p.check().name())
         .containsExactlyInAnyOrder("ALTERED", "MISSING");
   }
+
+  @Test
+  void uploadsAreLabelledAndRecordedByTheirSentNameNotTheirTemporaryPath() throws IOException {
+    Path tmp =
+        Pages.write(
+            in,
+            "7.upload",
+            Pages.page("Harbour Gazette", "Station inquiry", "2022-10-27", Pages.STORY_EN));
+    Path empty = in.resolve("8.upload");
+    Files.write(empty, new byte[0]);
+    List<ItemResult> items = Collections.synchronizedList(new ArrayList<>());
+    IngestSummary s =
+        vigil
+            .ingest()
+            .ingestUploads(
+                List.of(
+                    new IngestService.Upload(tmp, "inquiry.html"),
+                    new IngestService.Upload(empty, "blank.txt")),
+                IngestOptions.defaults(),
+                new IngestService.Listener() {
+                  @Override
+                  public void item(ItemResult r) {
+                    items.add(r);
+                  }
+                });
+    assertThat(s.captured()).isEqualTo(1);
+    assertThat(s.failed()).isEqualTo(1);
+    ItemResult ok = items.stream().filter(r -> r.sourceId() != null).findFirst().orElseThrow();
+    assertThat(ok.input()).isEqualTo("inquiry.html");
+    var capture = vigil.sources().captures(ok.sourceId()).get(0);
+    assertThat(capture.origin().value()).isEqualTo("upload:inquiry.html");
+    // the name's extension told the extractor the format
+    assertThat(capture.mediaType()).startsWith("text/html");
+    assertThat(items).anySatisfy(r -> assertThat(r.input()).isEqualTo("blank.txt"));
+  }
+
+  @Test
+  void anUploadNameWithAFolderIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new IngestService.Upload(in.resolve("x"), "../x.html"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -126,4 +126,24 @@ class ClaimStoreTest {
         .map(EntityRecord::label)
         .contains("Rotterdam, NL");
   }
+
+  @Test
+  void spansInSourceListEveryClaimsEvidenceFromThatSourceByPosition() {
+    Claim a =
+        claims.create(
+            null, "quantity", new ClaimObject.Text("many"), ClaimStatus.ALLEGED, ALICE, "");
+    Claim b =
+        claims.create(null, "date", new ClaimObject.Text("May"), ClaimStatus.ALLEGED, ALICE, "");
+    String text = "In May there were many visitors at the harbour.";
+    claims.addSpan(
+        a.id(), SourceSpan.of("bbbb2222", text, 18, 31), List.of("the harbour master"), null, BOB);
+    claims.addSpan(b.id(), SourceSpan.of("bbbb2222", text, 3, 6), List.of(), null, BOB);
+    claims.addSpan(b.id(), SourceSpan.of("cccc3333", text, 3, 6), List.of(), null, BOB);
+    assertThat(claims.spansInSource("bbbb2222"))
+        .extracting(s -> s.claimId() + "@" + s.span().start() + ":" + s.span().quote())
+        .containsExactly(b.id() + "@3:May", a.id() + "@18:many visitors");
+    assertThat(claims.spansInSource("bbbb2222").get(1).attribution())
+        .containsExactly("the harbour master");
+    assertThat(claims.spansInSource("dddd4444")).isEmpty();
+  }
 }

@@ -204,4 +204,26 @@ class SourceStoreTest {
     store = new SourceStore(db);
     assertThat(store.find(a.id())).contains(a);
   }
+
+  @Test
+  void recentListsTheLatestCapturesFirstInPages() {
+    String[] bodies = {"first", "second", "third"};
+    for (int i = 0; i < bodies.length; i++) {
+      SourceRecord base = source(bodies[i], "");
+      SourceRecord s =
+          new SourceRecord(
+              base.original(),
+              base.metadata(),
+              base.content(),
+              base.clusterId(),
+              Instant.parse("2026-01-0" + (i + 1) + "T00:00:00Z"));
+      store.insert(s, capture(s, "/" + bodies[i]), keys("t" + i));
+    }
+    assertThat(store.recent(2, 0))
+        .extracting(SourceSummary::title)
+        .containsExactly("Title third", "Title second");
+    assertThat(store.recent(2, 2)).extracting(SourceSummary::title).containsExactly("Title first");
+    assertThat(store.recent(2, 3)).isEmpty();
+    assertThatThrownBy(() -> store.recent(0, 0)).isInstanceOf(VigilException.class);
+  }
 }

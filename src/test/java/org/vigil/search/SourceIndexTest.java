@@ -443,4 +443,37 @@ class SourceIndexTest {
     index.commit();
     assertThat(index.count()).isEqualTo(300);
   }
+
+  @Test
+  void pagesFollowOneAnotherAndDateOrderPutsUndatedSourcesLast() {
+    index.upsert(
+        source("old", "Old", "The ferry timetable changed.", "en", "P", LocalDate.of(2001, 1, 1)));
+    index.upsert(
+        source(
+            "new",
+            "New",
+            "The ferry timetable changed again.",
+            "en",
+            "P",
+            LocalDate.of(2020, 1, 1)));
+    index.upsert(source("none", "Undated", "A ferry timetable without a date.", "en", "P", null));
+    index.commit();
+    SearchQuery one = new SearchQuery("ferry", null, null, null, null, 1);
+
+    List<String> newest = new java.util.ArrayList<>();
+    List<String> oldest = new java.util.ArrayList<>();
+    for (int offset = 0; offset < 3; offset++) {
+      SearchResult n = index.search(one, offset, SearchOrder.NEWEST);
+      assertThat(n.total()).isEqualTo(3);
+      newest.add(n.hits().get(0).id());
+      oldest.add(index.search(one, offset, SearchOrder.OLDEST).hits().get(0).id());
+    }
+    assertThat(newest).containsExactly("new", "old", "none");
+    assertThat(oldest).containsExactly("old", "new", "none");
+    assertThat(index.search(one, 3, SearchOrder.RELEVANCE).hits()).isEmpty();
+    assertThatThrownBy(() -> index.search(one, -1, SearchOrder.RELEVANCE))
+        .isInstanceOf(VigilException.class);
+    assertThatThrownBy(() -> index.search(one, SourceIndex.MAX_LIMIT, SearchOrder.RELEVANCE))
+        .isInstanceOf(VigilException.class);
+  }
 }

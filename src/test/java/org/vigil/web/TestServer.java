@@ -21,7 +21,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir) {
-    Vigil vigil = Vigil.open(new VigilConfig(dataDir));
+    // cheap password hashing: tests sign in often; the production cost is tested in accounts
+    Vigil vigil =
+        Vigil.open(
+            new VigilConfig(dataDir),
+            java.time.Clock.systemUTC(),
+            org.vigil.accounts.AccountSettings.defaults()
+                .withHashing(new org.vigil.crypto.PasswordHasher.Params(256, 1, 1)));
     for (Role role : Role.values()) {
       vigil
           .accounts()

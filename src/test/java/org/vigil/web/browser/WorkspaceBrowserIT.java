@@ -68,11 +68,28 @@ class WorkspaceBrowserIT {
     assertThat(Long.parseLong(driver.findElement(By.id("count-sources")).getText())).isPositive();
     driver.findElement(By.id("lang-switch")).click();
     wait(10).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-Hans"));
-    assertThat(driver.findElement(By.cssSelector("nav.main-nav")).getText()).contains("来源");
+    assertThat(driver.findElement(By.cssSelector("nav.site-nav")).getText()).contains("来源");
     driver.findElement(By.id("logout")).click();
     wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     driver.get(server.base() + "/");
     assertThat(driver.getCurrentUrl()).contains("/login");
+  }
+
+  @Test
+  void stationsShowOnTheOfflineMapAndInTheDashboardCharts() {
+    signIn("viewer");
+    assertThat(driver.findElements(By.cssSelector("canvas[data-chart]"))).isNotEmpty();
+    driver.get(server.base() + "/map");
+    // markers or clusters drawn by Leaflet from /api/v1/map/features, over the bundled base map
+    wait(20)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".leaflet-marker-icon, .marker-cluster")));
+    assertThat(
+            driver.findElements(
+                By.cssSelector(".leaflet-basemap-pane canvas, .leaflet-basemap-pane path")))
+        .as("country outlines from the bundled world atlas")
+        .isNotEmpty();
   }
 
   @Test
