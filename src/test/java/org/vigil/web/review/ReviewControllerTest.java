@@ -412,6 +412,18 @@ class ReviewControllerTest {
     assertThat(analyst.get("/review?page=0").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void sourcePageCarriesTheClaimFormForEditorsOnly() {
+    String page = analyst.get("/sources/" + hostileSource).body();
+    assertThat(page)
+        .contains("id=\"source-text\"")
+        .contains("id=\"claim-from-selection\"")
+        .contains("name=\"sourceId\" value=\"" + hostileSource + "\"");
+    assertThat(viewer.get("/sources/" + hostileSource).body())
+        .contains("id=\"source-text\"")
+        .doesNotContain("claim-from-selection");
+  }
+
   static String findSourceWithText(String text) {
     String[] found = new String[1];
     server
