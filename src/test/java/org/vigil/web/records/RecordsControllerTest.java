@@ -336,6 +336,42 @@ class RecordsControllerTest {
     assertThat(wrongType.statusCode()).isEqualTo(400);
   }
 
+  static HttpResponse<String> withToken(String method, String path, String token, Object body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.base() + path))
+            .header("Authorization", "Bearer " + token);
+    if (body == null) {
+      b.GET();
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(
+              method,
+              HttpRequest.BodyPublishers.ofString(JsonViews.mapper().writeValueAsString(body)));
+    }
+    return server.browser().send(b.build());
+  }
+
+  @Test
+  void scriptsUseApiTokensWithoutCsrfAndTheSameRoles() throws Exception {
+    String reviewerToken =
+        server.vigil().accounts().issueApiToken("reviewer", "script", "test").token();
+    String viewerToken =
+        server.vigil().accounts().issueApiToken("viewer", "script", "test").token();
+    Claim c = stationClaim(ClaimStatus.ALLEGED);
+    assertThat(withToken("GET", "/api/v1/records/" + c.subjectId(), viewerToken, null).statusCode())
+        .isEqualTo(200);
+    Map<String, Object> body = Map.of("version", c.version(), "status", "disputed", "reason", "t");
+    HttpResponse<String> refused =
+        withToken("POST", "/api/v1/claims/" + c.id() + "/status", viewerToken, body);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(json(refused).get("error").get("message").asText()).contains("viewer");
+    HttpResponse<String> ok =
+        withToken("POST", "/api/v1/claims/" + c.id() + "/status", reviewerToken, body);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(json(ok).get("status").asText()).isEqualTo("disputed");
+  }
+
   @Test
   void addClaimFormOnTheRecordPageIsSchemaDriven() {
     EntityRecord station = server.vigil().records().list("station").get(0);
