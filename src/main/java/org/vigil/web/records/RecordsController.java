@@ -181,8 +181,13 @@ public final class RecordsController {
 
   // ---- one record ----------------------------------------------------------------------------
 
+  /** A record by id; sealed types (testimony) never show here, whatever the id. */
   private EntityRecord requireRecord(String id) {
-    return workspace.records().find(id).orElseThrow(() -> VigilException.notFound("record " + id));
+    return workspace
+        .records()
+        .find(id)
+        .filter(e -> schema.findType(e.type()).map(t -> !t.sealed()).orElse(false))
+        .orElseThrow(() -> VigilException.notFound("record " + id));
   }
 
   private void recordPage(Context ctx) {
@@ -338,6 +343,7 @@ public final class RecordsController {
 
   private EntityRecord relabel(Context ctx) {
     RequestInput in = RequestInput.of(ctx);
+    requireRecord(ctx.pathParam("id"));
     return workspace
         .review()
         .relabel(
@@ -351,7 +357,7 @@ public final class RecordsController {
   /** Merges this record (the duplicate) into {@code into} (the survivor); returns the survivor. */
   private EntityRecord merge(Context ctx) {
     RequestInput in = RequestInput.of(ctx);
-    String duplicate = ctx.pathParam("id");
+    String duplicate = requireRecord(ctx.pathParam("id")).id();
     int version = in.integer("version");
     String into = in.text("into");
     if (into.isEmpty()) {
@@ -364,6 +370,7 @@ public final class RecordsController {
         workspace
             .records()
             .find(into)
+            .filter(e -> schema.findType(e.type()).map(t -> !t.sealed()).orElse(false))
             .orElseThrow(() -> VigilException.invalid("into", "no record " + into));
     int survivorVersion =
         in.text("intoVersion").isEmpty() ? survivor.version() : in.integer("intoVersion");

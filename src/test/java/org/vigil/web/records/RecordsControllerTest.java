@@ -261,6 +261,16 @@ class RecordsControllerTest {
     assertThat(claim.get("history").get(0).get("to").asText()).isNotEmpty();
     assertThat(one.get("history").size()).isGreaterThan(0);
     assertThat(viewer.get("/api/v1/records/station%3Anosuch").statusCode()).isEqualTo(404);
+    EntityRecord sealed =
+        server
+            .vigil()
+            .records()
+            .create(
+                "testimony", "T-1", null, ClaimStatus.ALLEGED, new Stamp("seed", Instant.now()));
+    assertThat(viewer.get("/api/v1/records/" + sealed.id()).statusCode()).isEqualTo(404);
+    assertThat(server.signedIn(Role.ADMIN).get(Links.record(sealed.id())).statusCode())
+        .isEqualTo(404);
+    assertThat(viewer.get("/api/v1/records?q=T-1").body()).doesNotContain(sealed.id());
 
     EntityRecord assoc = newOrganization("Qingtian Hometown Association of Testland");
     EntityRecord zh = newOrganization("青田同鄉會");
