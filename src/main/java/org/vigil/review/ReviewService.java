@@ -703,6 +703,10 @@ public final class ReviewService {
                 "subjectId", "no record " + subjectId + "; choose one from the suggestions");
           }
           EntityRecord subject = existing(subjectId, null);
+          if (schema.type(subject.type()).sealed()) {
+            throw VigilException.invalid(
+                "subjectId", subject.id() + " is sealed; it takes no claims from sources");
+          }
           ClaimValues.check(schema, records, subject.type(), predicate, value);
           Stamp by = stamp(reviewer);
           Optional<Claim> same = claims.findSame(subject.id(), predicate, value);

@@ -165,6 +165,25 @@ class AssertClaimTest {
   }
 
   @Test
+  void sealedRecordsTakeNoClaims() {
+    EntityRecord sealed =
+        records.create(
+            "testimony", "T-1", null, ClaimStatus.ALLEGED, new Stamp("seed", Instant.EPOCH));
+    assertField(
+        () ->
+            review.assertClaim(
+                sealed.id(),
+                "account",
+                new ClaimObject.Text("x"),
+                span("Lisbon"),
+                TEXT,
+                List.of(),
+                "ana",
+                ""),
+        "subjectId");
+  }
+
+  @Test
   void relabelIsVersionedAndAudited() {
     EntityRecord after = review.relabel(station.id(), 1, "  Lisbon  station ", "ana", "clearer");
     assertThat(after.label()).isEqualTo("Lisbon station");
