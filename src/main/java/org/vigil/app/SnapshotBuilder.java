@@ -53,7 +53,8 @@ final class SnapshotBuilder {
       if (type.sealed() || type.name().equals("claim")) {
         continue;
       }
-      for (EntityRecord e : records.list(type.name())) {
+      for (EntityRecord stored : records.list(type.name())) {
+        EntityRecord e = review.withDerivedStatus(stored);
         List<Snapshot.Claim> cs = new ArrayList<>();
         Double lat = null;
         Double lon = null;

@@ -31,10 +31,13 @@ import org.vigil.records.ProposalStore;
 import org.vigil.records.RecordStore;
 import org.vigil.records.SourceRecord;
 import org.vigil.records.SourceStore;
+import org.vigil.records.TestimonyStore;
 import org.vigil.review.ReviewService;
 import org.vigil.schema.Proposal;
 import org.vigil.schema.ProposalKind;
 import org.vigil.search.SourceIndex;
+import org.vigil.testimony.KeyService;
+import org.vigil.testimony.TestimonyService;
 import org.vigil.web.Workspace;
 
 /**
@@ -55,6 +58,8 @@ public final class Vigil implements AutoCloseable, Workspace {
   private final ClaimStore claims;
   private final ProposalStore proposals;
   private final ReviewService review;
+  private final KeyService keys;
+  private final TestimonyService testimony;
   private final AccountService accounts;
   private @Nullable SourceIndex index;
 
@@ -84,6 +89,10 @@ public final class Vigil implements AutoCloseable, Workspace {
             auditLog::append,
             clock,
             sourceId -> sources.find(sourceId).map(SourceRecord::clusterId).orElse(sourceId));
+    TestimonyStore sealed = new TestimonyStore(database);
+    this.keys =
+        new KeyService(database, sealed, auditLog, clock, org.vigil.crypto.Argon2Params.DEFAULT);
+    this.testimony = new TestimonyService(database, sealed, records, keys, auditLog, clock);
     this.accounts = new AccountService(database, auditLog, clock, accountSettings);
   }
 
@@ -135,6 +144,16 @@ public final class Vigil implements AutoCloseable, Workspace {
       index = SourceIndex.open(config.index());
     }
     return index;
+  }
+
+  /** Custodians and their keys for sealed testimony. */
+  public KeyService keys() {
+    return keys;
+  }
+
+  /** Sealed testimony: intake, metadata lists, audited reads. */
+  public TestimonyService testimony() {
+    return testimony;
   }
 
   @Override

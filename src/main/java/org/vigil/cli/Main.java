@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
       ReleaseCommand.class,
       DemoCommand.class,
       EvalCommand.class,
+      KeysCommand.class,
+      TestimonyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

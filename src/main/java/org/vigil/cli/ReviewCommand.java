@@ -331,7 +331,8 @@ final class ReviewCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (Vigil vigil = common.open()) {
-        for (EntityRecord e : vigil.records().list(type)) {
+        for (EntityRecord stored : vigil.records().list(type)) {
+          EntityRecord e = vigil.review().withDerivedStatus(stored);
           if (common.json) {
             Json.line(out, RecordView.of(e));
           } else {
@@ -358,7 +359,17 @@ final class ReviewCommand implements Runnable {
 
   record SpanView(String source, int start, int end, String quote, List<String> attribution) {}
 
-  record HistoryView(@Nullable String from, String to, String by, String at, String reason) {}
+  /**
+   * @param takenOn the claim the step was taken on when that claim was later combined into this one
+   *     by a merge; null for the claim's own steps
+   */
+  record HistoryView(
+      @Nullable String from,
+      String to,
+      String by,
+      String at,
+      String reason,
+      @Nullable String takenOn) {}
 
   record ShowView(RecordView record, List<ClaimView> claims) {}
 
@@ -378,7 +389,13 @@ final class ReviewCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (Vigil vigil = common.open()) {
         EntityRecord e =
-            vigil.records().find(id).orElseThrow(() -> VigilException.notFound("record " + id));
+            vigil
+                .review()
+                .withDerivedStatus(
+                    vigil
+                        .records()
+                        .find(id)
+                        .orElseThrow(() -> VigilException.notFound("record " + id)));
         List<ClaimView> views = new ArrayList<>();
         for (Claim c : vigil.claims().about(e.id())) {
           Support s = vigil.review().support(c.id());
@@ -400,7 +417,8 @@ final class ReviewCommand implements Runnable {
                     h.to().code(),
                     h.by().actor(),
                     h.by().at().toString(),
-                    h.reason()));
+                    h.reason(),
+                    h.claimId().equals(c.id()) ? null : h.claimId()));
           }
           String value =
               c.object() instanceof org.vigil.records.ClaimObject.Ref r

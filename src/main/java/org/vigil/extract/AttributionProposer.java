@@ -37,7 +37,7 @@ final class AttributionProposer implements ProposalExtractor {
   // ---- English party grammar (case-sensitive: capitals tell names from ordinary words) ----
   private static final String CAPW = "(?:\\p{Lu}[\\p{L}'’&.-]{0,30})";
   private static final String NAME =
-      CAPW + "(?:\\s+(?:(?:of|for|de|on|the)\\s+){0,2}" + CAPW + "){0,6}";
+      CAPW + "(?:\\s+(?:(?:of|for|de|on|the|and)\\s+){0,2}" + CAPW + "){0,6}";
   private static final String ROLE =
       "(?i:police|prosecutors?|officials?|authorities|ministry|government|spokes(?:person|man"
           + "|woman)|media|report|investigators?|NGO|group|outlet|newspaper|broadcaster|agency"
@@ -95,7 +95,7 @@ final class AttributionProposer implements ProposalExtractor {
           "(?:\\s+"
               + REPORT_NOUN
               + ")?"
-              + "\\s*,?\\s*(?:citing|quoting|relaying|which\\s+(?:cited|quoted|relayed|relays|relies\\s+on"
+              + "\\s*,?\\s*(?:citing|quoting|relaying|(?:which|that)\\s+(?:cited|quoted|relayed|relays|relies\\s+on"
               + "|relied\\s+on)|who\\s+(?:cited|quoted)|based\\s+on)\\s+"
               + "(?:(?:(?:an?|the)\\s+)?(?:(?:new|recent|latest|first|second|September|October"
               + "|November|December)\\s+)?"
@@ -104,11 +104,16 @@ final class AttributionProposer implements ProposalExtractor {
   private static final Pattern ANCHOR_EN =
       Pattern.compile(
           "\\b(?:(said|says|stated|announced|claimed|alleged|confirmed|wrote|reported|reports"
-              + "|found|estimated|counted|told|cited|quoted|relays|relayed)|([Aa]ccording\\s+to))"
+              + "|found|estimated|counted|told|cited|quoted|relays|relayed|lists)|([Aa]ccording\\s+to)"
+              + "|((?:[Ff]ollowing|[Aa]fter|[Ii]n|[Pp]rompted\\s+by)\\s+(?:an?|the)\\s+(?:(?:new|recent"
+              + "|latest|first)\\s+)?(?:report|study|investigation|count)\\s+(?:by|from)"
+              + "|(?:listed|identified|documented|exposed|named|counted)\\s+by))"
               + "\\b");
   private static final Pattern REPORT_BY =
       Pattern.compile(
-          "^(?:[a-z]{1,12}\\s+){0,2}?(?:(?:[Aa]n?|[Tt]he)\\s+)?(?:(?:new|recent|latest|first)\\s+)?"
+          "^(?:(?:[a-z]{1,12}|January|February|March|April|May|June|July|August|September"
+              + "|October|November|December)\\s+){0,3}?(?:(?:[Aa]n?|[Tt]he)\\s+)?"
+              + "(?:(?:new|recent|latest|first)\\s+)?"
               + "(?:[Rr]eport|statement"
               + "|study|survey|investigation|[Rr]esearch|count|update|list|analysis|findings)\\s+"
               + "(?:(?:published|released|compiled|issued)\\s+)?(?:by|from|of)\\s+(?:the\\s+)?");
@@ -161,7 +166,19 @@ final class AttributionProposer implements ProposalExtractor {
           "Thursday",
           "Friday",
           "Saturday",
-          "Sunday");
+          "Sunday",
+          "January",
+          "February",
+          "March",
+          "April",
+          "May",
+          "June",
+          "July",
+          "August",
+          "September",
+          "October",
+          "November",
+          "December");
   private static final Set<String> ORG_WORDS =
       Set.of(
           "defenders",
@@ -300,21 +317,28 @@ final class AttributionProposer implements ProposalExtractor {
       Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|宣布|援引|引述|转引|称|说(?![明法服]))");
   private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用|转引");
   private static final Pattern CN_OF_REPORT =
-      Pattern.compile("的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|统计|说法|调查|研究)?$");
+      Pattern.compile(
+          "(?:(?:发布|公布|发表|公开|提交|披露)的?)?的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|统计"
+              + "|说法|调查|研究|文件|起诉书|声明|公告|通报|名单)?$");
   private static final Pattern CN_LEAD = Pattern.compile("^(?:另据|另外|此外|但是|但|而|同时|对此|随后|当天|此前|另)+");
   private static final Pattern CN_TRAIL =
       Pattern.compile(
           "(?:周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|昨日|日前|近日|此前|也|还|则|曾|再次|早些时候"
               + "|在?(?:去年|今年|前年)?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\\d{1,2}日|[一二三四五六七八九十]{1,3}日)?"
-              + "|同日|当日|当天|月初|月底|中旬|随后"
-              + "|在一份声明中|在声明中|在报告中|在其报告中|\\d{1,2}日|[一二三四五六七八九十]{1,3}日)+$");
+              + "|同日|当日|当天|月初|月底|中旬|随后|去年|今年|前年|上月|本月|上周|本周|近年|近期|近来|最近"
+              + "|在(?:一份|其|最新的?|新)?(?:声明|报告|文件|调查|文章|通报)中|\\d{1,2}日|[一二三四五六七八九十]{1,3}日)+$");
   private static final Pattern CN_ROLE_NAME =
       Pattern.compile("(.*(?:发言人|官员|部长|局长|主任|大使|负责人|主席|总统|总理))[\\u4e00-\\u9fff]{2,3}$");
   private static final Pattern CN_PARTY =
       Pattern.compile(
           ".*(?:部|局|署|厅|委员会|委|政府|警方|警察|检方|检察官|检察院|法院|媒体|官媒|通讯社|社|电台|电视台|台|报|网"
               + "|组织|机构|中心|协会|大使馆|使馆|领事馆|发言人|官员|当局|人员|议员|团体|卫士|基金会|研究所|智库|办公室"
-              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音|骑警)");
+              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音|骑警|观察|快讯|侨讯|资讯|通讯|频道|之声)");
+
+  /** "…发布报告", "…发表了一份声明": a clause that publishes, before "，称". */
+  private static final Pattern CN_PUBLISHED_END =
+      Pattern.compile("(?:发布|公布|发表|公开)了?(?:一份|一项|最新|新)?(?:的)?(?:报告|声明|调查报告|调查|文章|名单)$");
+
   private static final Pattern CN_REPORT_ITSELF =
       Pattern.compile("(?:该|同一|这份|此|其)?(?:报告|报道|报导|文章|该文)");
   private static final Pattern LATIN_NAME =
@@ -372,6 +396,21 @@ final class AttributionProposer implements ProposalExtractor {
           }
         }
       }
+      if (chain.size() == 1 && BY_AGENT.matcher(t).region(c.start(), c.end()).lookingAt()) {
+        // "stations listed by X, the Y reported, citing X": the sentence's relay of the same
+        // origin carries this too (a speech verb, "X says", stays X's own statement)
+        int sStart = SentenceBounds.start(t, c.start());
+        int sEnd = SentenceBounds.end(t, c.end());
+        for (Chain later : chains) {
+          if (later != c && later.start() >= sStart && later.end() <= sEnd) {
+            List<String> longer = named(bodies, later);
+            if (longer.size() > 1 && longer.get(0).equals(chain.get(0))) {
+              chain = longer;
+              break;
+            }
+          }
+        }
+      }
       earlier.add(chain);
       Map<String, List<String>> fields = new LinkedHashMap<>();
       fields.put("chain", chain);
@@ -385,6 +424,19 @@ final class AttributionProposer implements ProposalExtractor {
               person ? 0.4 : chain.size() > 1 ? 0.7 : 0.6));
     }
     return out;
+  }
+
+  /** The chain's named parties, origin first (resolving only remembers what a later pass would). */
+  private static List<String> named(Bodies bodies, Chain c) {
+    List<String> chain = new ArrayList<>();
+    for (int i = c.outerFirst().size() - 1; i >= 0; i--) {
+      Party party = c.outerFirst().get(i);
+      String n = bodies.resolve(party.label(), party.start());
+      if (n != null && !chain.contains(n)) {
+        chain.add(n);
+      }
+    }
+    return chain;
   }
 
   /**
@@ -424,7 +476,9 @@ final class AttributionProposer implements ProposalExtractor {
       int sStart = SentenceBounds.start(t, a.start());
       int sEnd = SentenceBounds.end(t, a.end());
       Chain c =
-          a.group(2) != null ? accordingTo(t, a, sEnd) : speech(t, a, sStart, sEnd, a.group(1));
+          a.group(2) != null
+              ? accordingTo(t, a, sEnd)
+              : a.group(3) != null ? byAgent(t, a, sEnd) : speech(t, a, sStart, sEnd, a.group(1));
       if (c != null) {
         out.add(c);
       }
@@ -441,11 +495,36 @@ final class AttributionProposer implements ProposalExtractor {
     return new Chain(parties, "according_to", a.start(), end);
   }
 
+  /**
+   * "stations listed by X", "following a report by X": the agent after "by" is the source; a relay
+   * may follow ("listed by X, the Y reported" is Y's own anchor).
+   */
+  private static @Nullable Chain byAgent(String t, Matcher a, int sEnd) {
+    Party p = partyAt(t, a.end(), sEnd);
+    if (p == null || WHICH_AFTER.matcher(t).region(p.end(), sEnd).lookingAt()) {
+      return null; // "in a report by X, which said": the relative clause is X's own anchor
+    }
+    List<Party> parties = new ArrayList<>(List.of(p));
+    int end = relays(t, p.end(), sEnd, parties, false);
+    return new Chain(
+        parties,
+        a.group(3).contains(" by") && !a.group(3).contains("report") ? "found" : "reported",
+        a.start(),
+        end);
+  }
+
+  private static final Pattern BY_AGENT =
+      Pattern.compile(
+          "(?:[Ff]ollowing|[Aa]fter|[Ii]n|[Pp]rompted\\s+by)\\s+(?:an?|the)\\s|(?:listed|identified"
+              + "|documented|exposed|named|counted)\\s+by\\s");
+
+  private static final Pattern WHICH_AFTER = Pattern.compile("\\s*,\\s*(?:which|who)\\s");
+
   private static @Nullable Chain speech(String t, Matcher a, int sStart, int sEnd, String verb) {
     String code =
         switch (verb) {
           case "reported", "reports" -> "reported";
-          case "found", "estimated", "counted" -> "found";
+          case "found", "estimated", "counted", "lists" -> "found";
           case "told" -> "told";
           case "cited", "quoted", "relays", "relayed" -> "cited";
           default -> "said";
@@ -522,11 +601,39 @@ final class AttributionProposer implements ProposalExtractor {
     return new Chain(parties, code, start, end);
   }
 
+  /** "citing an interview (that) X gave to Y": Y relays X. */
+  private static final Pattern INTERVIEW_LEAD =
+      Pattern.compile(
+          "\\s*,?\\s*(?:citing|quoting|based\\s+on)\\s+(?:an?|the|its|their)\\s+(?:(?:recent|new"
+              + "|radio|television|TV|exclusive)\\s+)?(?:interview|remarks|comments|briefing)\\s+"
+              + "(?:that\\s+)?");
+
+  private static final Pattern INTERVIEW_GAVE =
+      Pattern.compile(
+          "(?:'s|’s)?(?:\\s+[a-z]+){0,3}?\\s+(?:gave|had\\s+given|granted|made)\\s+to\\s+");
+
   /** Follows "citing Y", "which cited Z" after {@code from}, appending deeper parties. */
   private static int relays(String t, int from, int sEnd, List<Party> parties, boolean search) {
     int end = from;
     Matcher r = RELAY.matcher(t);
+    Matcher iv = INTERVIEW_LEAD.matcher(t);
     for (int hop = 0; hop < 4; hop++) {
+      iv.region(end, Math.min(sEnd, end + 100));
+      if ((hop == 0 && search ? iv.find() : iv.lookingAt())
+          && !(iv.start() > end && ANCHOR_EN.matcher(t).region(end, iv.start()).find())) {
+        Party speaker = partyAt(t, iv.end(), sEnd);
+        if (speaker != null) {
+          Matcher gave =
+              INTERVIEW_GAVE.matcher(t).region(speaker.end(), Math.min(sEnd, speaker.end() + 60));
+          Party outlet = gave.lookingAt() ? partyAt(t, gave.end(), sEnd) : null;
+          if (outlet != null) {
+            parties.add(outlet);
+            parties.add(speaker);
+            end = outlet.end();
+            continue;
+          }
+        }
+      }
       r.region(end, Math.min(sEnd, end + 100));
       boolean found = hop == 0 && search ? r.find() : r.lookingAt();
       if (!found) {
@@ -573,6 +680,30 @@ final class AttributionProposer implements ProposalExtractor {
     return party(t, m.start("pA"), m.end("pA"), m, "A");
   }
 
+  private static final Pattern POSSESSOR =
+      Pattern.compile("^\\p{Lu}[\\p{L}.-]*(?:'s|’s)\\s+(?=\\p{Lu})");
+
+  /**
+   * Where the body's own name starts in a capitalised run: after a possessor ("Spain's Ministry of
+   * the Interior" is the Ministry of the Interior) and after "X and" when X is a name of its own
+   * ("Safeguard Defenders and Amnesty" — but "Ministry of Justice and Security" is one name).
+   */
+  static int nameStart(String label) {
+    int skip = 0;
+    Matcher poss = POSSESSOR.matcher(label);
+    if (poss.find()) {
+      skip = poss.end();
+    }
+    int and = label.indexOf(" and ", skip);
+    if (and >= 0) {
+      String before = label.substring(skip, and);
+      if (!before.contains(" of ") && !before.contains(" for ")) {
+        skip = and + 5;
+      }
+    }
+    return skip;
+  }
+
   /** A party from a match: the label cleaned, a private person replaced, pronouns refused. */
   private static @Nullable Party party(String t, int start, int end, Matcher m, String g) {
     String text = t.substring(start, end);
@@ -587,6 +718,9 @@ final class AttributionProposer implements ProposalExtractor {
       start += rb.end();
       text = text.substring(rb.end());
     }
+    int skip = nameStart(text);
+    start += skip;
+    text = text.substring(skip);
     String first = text.split("\\s+", 2)[0];
     if (text.isEmpty() || NOT_A_PARTY.contains(first) && !text.contains(" ")) {
       return null;
@@ -684,6 +818,21 @@ final class AttributionProposer implements ProposalExtractor {
       }
       String body = t.substring(clause, say.start());
       String verb = say.group(1);
+      if (body.isEmpty() && clause > 0 && "，,".indexOf(t.charAt(clause - 1)) >= 0) {
+        // "保护卫士近日发布报告，称…": the body that published speaks through the comma
+        int prev = clause - 1;
+        int prevLimit = Math.max(0, prev - 40);
+        while (prev > prevLimit
+            && CN_STOP.indexOf(t.charAt(prev - 1)) < 0
+            && t.charAt(prev - 1) != '\n') {
+          prev--;
+        }
+        Matcher pub = CN_PUBLISHED_END.matcher(t.substring(prev, clause - 1));
+        if (pub.find()) {
+          clause = prev;
+          body = t.substring(prev, prev + pub.start());
+        }
+      }
       if (body.isEmpty() || body.startsWith("据") || body.startsWith("据", 1)) {
         continue; // the 据 rule handles these
       }
@@ -860,7 +1009,7 @@ final class AttributionProposer implements ProposalExtractor {
         Pattern.compile(".*(?:警方|当局|政府|官员|议员|人员|检方|检察官|媒体|官媒|方面|民众|人士|外交官|部门|机构|组织|团体|报告|报道)$");
     private static final Pattern CN_DIPLOMATIC = Pattern.compile(".*(?:使馆|领事馆|总领馆|代表处)$");
     private static final Pattern CN_OUTLET =
-        Pattern.compile(".*(?:通讯社|社|电台|电视台|台|报|网|新闻|日报|时报|周刊|杂志|观察|之音)$");
+        Pattern.compile(".*(?:通讯社|社|电台|电视台|台|报|网|新闻|日报|时报|周刊|杂志|观察|之音|快讯|侨讯|资讯|通讯|频道|之声)$");
     private static final Pattern CN_STATE =
         Pattern.compile(".*(?:部|局|署|厅|委员会|委|警察|骑警|法院|检察院|办公室|议会|国会)$");
 
@@ -877,8 +1026,10 @@ final class AttributionProposer implements ProposalExtractor {
         while (from < run.length()) {
           int to = cut.find() ? cut.start() : run.length();
           String label = LATIN_DET.matcher(clean(run.substring(from, to))).replaceFirst("");
+          int skip = nameStart(label);
+          label = label.substring(skip);
           if (namedLatin(label)) {
-            b.mentions.add(new Mention(m.start() + from, label, latinKind(label)));
+            b.mentions.add(new Mention(m.start() + from + skip, label, latinKind(label)));
           }
           from = to < run.length() ? cut.end() : to;
         }

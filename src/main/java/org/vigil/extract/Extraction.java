@@ -37,6 +37,35 @@ public record Extraction(
   }
 
   /**
+   * The text with every unpaired surrogate and NUL replaced by U+FFFD, as HTML parsing prescribes
+   * for character references such as {@code &#xD800;} and {@code &#0;}: a parser may hand them on
+   * raw, and they would break UTF-8 storage and every consumer of the text.
+   */
+  static String wellFormed(String text) {
+    char[] c = null;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean bad;
+      if (Character.isHighSurrogate(ch)) {
+        bad = i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        if (!bad) {
+          i++;
+          continue;
+        }
+      } else {
+        bad = Character.isLowSurrogate(ch) || ch == '\u0000';
+      }
+      if (bad) {
+        if (c == null) {
+          c = text.toCharArray();
+        }
+        c[i] = '\uFFFD';
+      }
+    }
+    return c == null ? text : new String(c);
+  }
+
+  /**
    * Completes an extractor's result: refuses a blank text, cuts text beyond the limit with a
    * warning, detects the language and derives the normalized form.
    */
@@ -51,9 +80,13 @@ public record Extraction(
           ErrorCode.NO_TEXT, "no extractable text in this " + mediaType + " document");
     }
     List<String> w = new ArrayList<>(warnings);
-    String t = text;
+    String t = wellFormed(text);
     if (t.length() > limits.maxTextChars()) {
-      t = t.substring(0, limits.maxTextChars());
+      int cut = limits.maxTextChars();
+      if (cut > 0 && Character.isHighSurrogate(t.charAt(cut - 1))) {
+        cut--; // never split a surrogate pair
+      }
+      t = t.substring(0, cut);
       w.add("text cut at " + limits.maxTextChars() + " characters");
     }
     String language = LanguageDetector.detect(t);

@@ -291,7 +291,8 @@ final class QuantityProposer implements ProposalExtractor {
     }
   }
 
-  private List<Proposal> run(ProposalInput input) {
+  // package-private so property tests can see failures that propose() turns into "nothing"
+  List<Proposal> run(ProposalInput input) {
     String raw = input.text();
     String t = TextNorm.of(raw);
     List<TemporalParser.Found> dates = TemporalParser.findNormalized(t, input.published(), false);

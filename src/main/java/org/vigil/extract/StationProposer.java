@@ -99,6 +99,40 @@ final class StationProposer implements ProposalExtractor {
           "(?i)\\b(?:undeclared|secret|clandestine|illegal|unofficial|informal|unauthori[sz]ed"
               + "|so-called)\\s+police\\s+(?:service\\s+)?(?:station|post|office|outpost)");
 
+  /**
+   * A Chinese-origin word that only says who some people are ("Chinese tourists", "students from
+   * China", 中国游客, 来自中国的旅行团): no origin for a police post.
+   */
+  private static final String PEOPLE =
+      "(?:tourists?|students?|visitors?|travell?ers?|nationals?|citizens?|residents?|passengers?"
+          + "|speakers?|families|workers?|diaspora|migrants?|immigrants?|seniors?|people|groups?|speaking"
+          + "|New\\s+Year|restaurants?|food)";
+
+  private static final Pattern PEOPLE_AFTER =
+      Pattern.compile(
+          "(?i)^(?:\\s+|-)(?:[a-z]+\\s+){0,1}"
+              + PEOPLE
+              + "\\b|^的?(?:游客|遊客|公民|籍|留学生|留學生|侨民|僑民|居民|人(?!民)|商人|移民|学生|學生|旅客"
+              + "|旅行团|旅行團|团|團|家庭|餐馆|餐館|春节|春節)");
+
+  private static final Pattern PEOPLE_BEFORE =
+      Pattern.compile("(?i)\\b" + PEOPLE + "\\s+(?:[a-z]+\\s+){0,2}from\\s+$");
+
+  /**
+   * A police post of a railway, bus or coach station or an airport, or the local police: the host
+   * state's own ("the station's police post", "airport police", 车站警务站, 站内警务站).
+   */
+  private static final Pattern HUB_POLICE =
+      Pattern.compile(
+          "(?i)\\b(?:railway|rail|train|bus|coach|metro|subway|tube|underground)\\s+(?:station|terminal)"
+              + "(?:'s|’s)?\\s+police|\\bstation(?:'s|’s)\\s+police\\s+(?:post|office|unit)"
+              + "|\\bairport(?:'s|’s)?\\s+police|\\bpolice\\s+(?:post|office|unit)\\s+(?:inside|at|in)\\s+the"
+              + "\\s+(?:(?:main|central|railway|rail|train|bus|coach)\\s+)*(?:station|terminal|airport)"
+              + "|\\blocal\\s+police\\s+(?:station|post|office)"
+              + "|(?:车站|車站|火车站|火車站|站内|站內|机场|機場|地铁|地鐵|[东西南北東]站)的?"
+              + "(?:派出所|警务站|警務站|警务室|警務室|警察|警员|警員)"
+              + "|当地警察局|當地警察局|社区警务|社區警務|社区服务站|社區服務站");
+
   private static final Pattern POLICE = Pattern.compile("(?i)\\bpolice\\b|警|公安|\\b110\\b");
   private static final Pattern VETO =
       Pattern.compile(
@@ -124,7 +158,7 @@ final class StationProposer implements ProposalExtractor {
     List<GazetteerMatch> all = gazetteer.find(text);
     List<Bureaus.Bureau> bureaus = Bureaus.find(gazetteer, text, all);
     List<Proposal> organizations = null; // found once, only when a station sentence needs a host
-    int lastStation = Integer.MIN_VALUE; // the last sentence reporting (or continuing) a station
+    int lastStation = -1; // the last sentence reporting (or continuing) a station; -1 for none
     for (int i = 0; i < sentences.size(); i++) {
       Sentences.Span s = sentences.get(i);
       String sentence = text.substring(s.start(), s.end());
@@ -133,12 +167,16 @@ final class StationProposer implements ProposalExtractor {
       boolean isStrong = strong.find();
       boolean isWeak = !isStrong && weak.find();
       boolean followUp =
-          !isStrong && !isWeak && i - lastStation <= WINDOW && FOLLOW_UP.matcher(sentence).find();
+          !isStrong
+              && !isWeak
+              && lastStation >= 0
+              && i - lastStation <= WINDOW
+              && FOLLOW_UP.matcher(sentence).find();
       if (!isStrong && !isWeak && !followUp) {
         continue;
       }
       boolean overseas = OVERSEAS.matcher(sentence).find();
-      boolean chinese = CHINESE.matcher(sentence).find() || within(bureaus, s) != null;
+      boolean chinese = chineseOrigin(sentence) || within(bureaus, s) != null;
       if (isWeak) {
         String cue = weak.group();
         boolean serviceOnly = SERVICE_ONLY.matcher(cue).matches();
@@ -153,6 +191,7 @@ final class StationProposer implements ProposalExtractor {
         }
       }
       if (VETO.matcher(sentence).find()
+          || (!isStrong && HUB_POLICE.matcher(sentence).find())
           || (DOMESTIC.matcher(sentence).find() && !overseas)
           || (!chinese && hostPolice(sentence))) {
         continue;
@@ -213,6 +252,24 @@ final class StationProposer implements ProposalExtractor {
     String before = text.substring(Math.max(0, m.start() - 40), m.start());
     String after = text.substring(m.end(), Math.min(text.length(), m.end() + 8));
     return MISSION_BEFORE.matcher(before).find() || BASED_AFTER.matcher(after).find();
+  }
+
+  /** A Chinese-origin word that is not only about who some people are. */
+  private static boolean chineseOrigin(String sentence) {
+    Matcher m = CHINESE.matcher(sentence);
+    while (m.find()) {
+      String before = sentence.substring(Math.max(0, m.start() - 40), m.start());
+      String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 30));
+      boolean people =
+          PEOPLE_AFTER.matcher(after).find()
+              || PEOPLE_BEFORE.matcher(before).find()
+              || (before.endsWith("来自") || before.endsWith("來自"))
+                  && PEOPLE_AFTER.matcher(after).find();
+      if (!people) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A host-state police force named without any Chinese-origin word: their own station. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.vigil.core.Checks;
@@ -97,7 +98,15 @@ public final class ClaimStore {
    * @throws VigilException {@code not_found}
    */
   public Claim require(String id) {
-    return find(id).orElseThrow(() -> VigilException.notFound("claim " + id));
+    return find(id)
+        .orElseThrow(
+            () ->
+                VigilException.notFound(
+                    "claim "
+                        + id
+                        + combinedInto(id)
+                            .map(k -> " (combined into " + k + " by a merge)")
+                            .orElse("")));
   }
 
   /**
@@ -400,22 +409,124 @@ public final class ClaimStore {
                 }));
   }
 
+  /**
+   * Folds claim {@code absorbedId} into {@code keeperId} after a merge made them say the same
+   * thing: the keeper takes every span with its attribution chain and every status step (each step
+   * still names the claim it was taken on), the absorbed row goes, and its id resolves to the
+   * keeper ({@link #combinedInto}). The keeper's version goes up; its status is the caller's to
+   * set.
+   *
+   * @throws VigilException {@code invalid_input} when the two claims do not say the same thing
+   *     about the same subject; {@code not_found} when either is missing
+   */
+  public Claim combine(String keeperId, String absorbedId, Stamp by, String reason) {
+    return db.inTransaction(
+        () ->
+            db.with(
+                c -> {
+                  Claim keeper = require(keeperId);
+                  Claim absorbed = require(absorbedId);
+                  if (keeperId.equals(absorbedId)
+                      || !Objects.equals(keeper.subjectId(), absorbed.subjectId())
+                      || !keeper.predicate().equals(absorbed.predicate())
+                      || !sameObject(keeper.object(), absorbed.object())) {
+                    throw VigilException.invalid(
+                        "claim",
+                        absorbedId
+                            + " ("
+                            + absorbed.predicate()
+                            + " "
+                            + absorbed.object().display()
+                            + ") does not say the same as "
+                            + keeperId
+                            + " ("
+                            + keeper.predicate()
+                            + " "
+                            + keeper.object().display()
+                            + ")");
+                  }
+                  Versions.bump(
+                      c,
+                      "claim",
+                      keeperId,
+                      null,
+                      by,
+                      List.of(new Versions.Field("combined", null, absorbedId)));
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "UPDATE claim_status_history SET taken_on = coalesce(taken_on, claim_id),"
+                              + " claim_id = ? WHERE claim_id = ?")) {
+                    ps.setString(1, keeperId);
+                    ps.setString(2, absorbedId);
+                    ps.executeUpdate();
+                  }
+                  for (String table : List.of("claim_attribution", "claim_span")) {
+                    try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "UPDATE " + table + " SET claim_id = ? WHERE claim_id = ?")) {
+                      ps.setString(1, keeperId);
+                      ps.setString(2, absorbedId);
+                      ps.executeUpdate();
+                    }
+                  }
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "UPDATE claim_combined SET into_id = ? WHERE into_id = ?")) {
+                    ps.setString(1, keeperId);
+                    ps.setString(2, absorbedId);
+                    ps.executeUpdate();
+                  }
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "INSERT INTO claim_combined (claim_id, into_id, combined_by, combined_at,"
+                              + " reason) VALUES (?,?,?,?,?)")) {
+                    ps.setString(1, absorbedId);
+                    ps.setString(2, keeperId);
+                    ps.setString(3, by.actor());
+                    ps.setString(4, by.at().toString());
+                    ps.setString(5, reason);
+                    ps.executeUpdate();
+                  }
+                  try (PreparedStatement ps =
+                      c.prepareStatement("DELETE FROM claim WHERE id = ?")) {
+                    ps.setString(1, absorbedId);
+                    ps.executeUpdate();
+                  }
+                  return require(keeperId);
+                }));
+  }
+
+  /** The claim a claim id was folded into by {@link #combine}, if it was. */
+  public Optional<String> combinedInto(String claimId) {
+    return db.with(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT into_id FROM claim_combined WHERE claim_id = ?")) {
+            ps.setString(1, claimId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
   /** The claim's status steps, oldest first; the first has no {@code from}. */
   public List<StatusChange> history(String claimId) {
     return db.with(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT from_status, to_status, actor, at, reason FROM claim_status_history"
+                  "SELECT from_status, to_status, actor, at, reason, taken_on FROM claim_status_history"
                       + " WHERE claim_id = ? ORDER BY id")) {
             ps.setString(1, claimId);
             List<StatusChange> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 String from = rs.getString(1);
+                String takenOn = rs.getString(6);
                 out.add(
                     new StatusChange(
-                        claimId,
+                        takenOn == null ? claimId : takenOn,
                         from == null ? null : ClaimStatus.ofCode(from),
                         ClaimStatus.ofCode(rs.getString(2)),
                         new Stamp(rs.getString(3), Instant.parse(rs.getString(4))),
@@ -461,6 +572,14 @@ public final class ClaimStore {
             return read(ps);
           }
         });
+  }
+
+  /** Same record, or the same value as stored (so 230000 and 2.3E+5 are one amount). */
+  static boolean sameObject(ClaimObject a, ClaimObject b) {
+    if (a instanceof ClaimObject.Ref ra) {
+      return b instanceof ClaimObject.Ref rb && ra.entityId().equals(rb.entityId());
+    }
+    return !(b instanceof ClaimObject.Ref) && Objects.equals(Json.value(a), Json.value(b));
   }
 
   private static List<Claim> read(PreparedStatement ps) throws SQLException {

@@ -932,6 +932,26 @@ public final class ReviewService {
   // ---- records -------------------------------------------------------------------------------
 
   /**
+   * The record as stored, with its status derived from its defining claims ({@link RecordStatus});
+   * use this wherever a record's status is shown.
+   */
+  public EntityRecord withDerivedStatus(EntityRecord e) {
+    ClaimStatus status =
+        RecordStatus.derive(schema.type(e.type()), claims.about(e.id()), e.status());
+    return status == e.status()
+        ? e
+        : new EntityRecord(
+            e.id(),
+            e.type(),
+            e.label(),
+            e.matchKey(),
+            status,
+            e.version(),
+            e.created(),
+            e.updated());
+  }
+
+  /**
    * Merges a duplicate record into the survivor: every claim about or pointing at the duplicate
    * moves to the survivor with its spans and history; the duplicate stays, marked merged, so its id
    * still resolves.
@@ -979,14 +999,85 @@ public final class ReviewService {
             claims.reassign(c.id(), c.version(), duplicateId, survivorId, by);
             moved.add(c.id());
           }
+          List<String> combined = combineSame(survivorId, duplicateId, by);
           // One event per record, so each one's audit history shows the merge.
           String before = AuditJson.of(Map.of("record", duplicate, "survivor", survivor));
-          String after = AuditJson.of(Map.of("mergedInto", survivorId, "claimsMoved", moved));
+          String after =
+              AuditJson.of(
+                  Map.of(
+                      "mergedInto", survivorId, "claimsMoved", moved, "claimsCombined", combined));
           for (String subject : List.of(duplicateId, survivorId)) {
             audit.record(new AuditEvent(reviewer, "record.merge", subject, before, after, reason));
           }
           return null;
         });
+  }
+
+  /**
+   * After a merge, claims about or pointing at the survivor that say the same thing (same subject,
+   * predicate and object or amount) become one: the oldest keeps its id and takes the others'
+   * spans, attribution chains and status steps; its status is the stronger ({@link
+   * Transitions#combined}); one {@code claim.combine} event names both ids. Retracted claims stay
+   * apart.
+   *
+   * @return the ids folded into another claim
+   */
+  private List<String> combineSame(String survivorId, String duplicateId, Stamp by) {
+    LinkedHashSet<Claim> affected = new LinkedHashSet<>(claims.about(survivorId));
+    affected.addAll(claims.pointingAt(survivorId));
+    Map<String, Claim> keepers = new LinkedHashMap<>();
+    List<String> folded = new ArrayList<>();
+    for (Claim c : affected) {
+      if (c.status() == ClaimStatus.RETRACTED) {
+        continue;
+      }
+      String key =
+          c.subjectId()
+              + "\u0000"
+              + c.predicate()
+              + "\u0000"
+              + (c.object() instanceof ClaimObject.Ref r
+                  ? "ref:" + r.entityId()
+                  : AuditJson.of(c.object()));
+      Claim keeper = keepers.get(key);
+      if (keeper == null) {
+        keepers.put(key, c);
+        continue;
+      }
+      Claim absorbed = claims.require(c.id());
+      keeper = claims.require(keeper.id());
+      Map<String, Object> before = new LinkedHashMap<>();
+      before.put("kept", keeper);
+      before.put("keptSpans", claims.spans(keeper.id()).size());
+      before.put("folded", absorbed);
+      before.put("foldedSpans", claims.spans(absorbed.id()).size());
+      String reason =
+          "combined with " + absorbed.id() + ": merge of " + duplicateId + " into " + survivorId;
+      Claim after = claims.combine(keeper.id(), absorbed.id(), by, reason);
+      ClaimStatus status = Transitions.combined(keeper.status(), absorbed.status());
+      if (status != after.status()) {
+        after = claims.setStatus(after.id(), after.version(), status, by, reason);
+      }
+      after = recount(after.id(), by);
+      audit.record(
+          new AuditEvent(
+              by.actor(),
+              "claim.combine",
+              keeper.id(),
+              AuditJson.of(before),
+              AuditJson.of(
+                  Map.of(
+                      "claim",
+                      after,
+                      "spans",
+                      claims.spans(after.id()).size(),
+                      "combined",
+                      List.of(keeper.id(), absorbed.id()))),
+              reason));
+      keepers.put(key, after);
+      folded.add(absorbed.id());
+    }
+    return folded;
   }
 
   private Stamp stamp(String actor) {

@@ -33,6 +33,24 @@ final class Transitions {
     return ALLOWED.get(status);
   }
 
+  /**
+   * The status of two claims combined into one by a merge: the stronger along proposed → alleged →
+   * corroborated → confirmed; disputed when either is disputed, since a merge answers no reviewer's
+   * doubt (a reviewer moves it back to alleged). Retracted claims are never combined: a source took
+   * that statement back, and new evidence makes a new claim.
+   *
+   * @throws IllegalArgumentException when either is retracted
+   */
+  static ClaimStatus combined(ClaimStatus a, ClaimStatus b) {
+    if (a == RETRACTED || b == RETRACTED) {
+      throw new IllegalArgumentException("retracted claims are not combined");
+    }
+    if (a == DISPUTED || b == DISPUTED) {
+      return DISPUTED;
+    }
+    return a.ordinal() >= b.ordinal() ? a : b;
+  }
+
   static boolean allowed(ClaimStatus from, ClaimStatus to) {
     return ALLOWED.get(from).contains(to);
   }

@@ -15,17 +15,29 @@ import org.vigil.core.VigilException;
  *
  * @param properties in declaration order, which is stable: export columns and form fields follow it
  * @param sealed true for testimony: encrypted at rest, never indexed or exported
+ * @param defining the properties whose claims say the record exists as what it is (a station's city
+ *     and country, an organisation's name): the record's own status follows their claims' statuses;
+ *     empty when every claim counts
  */
 public record RecordType(
-    String name, Map<String, String> labels, boolean sealed, List<PropertySpec> properties) {
+    String name,
+    Map<String, String> labels,
+    boolean sealed,
+    List<PropertySpec> properties,
+    List<String> defining) {
   public RecordType {
     Checks.notBlank(name, "name");
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     properties = List.copyOf(properties);
+    defining = List.copyOf(defining);
     Set<String> seen = new HashSet<>();
     for (PropertySpec p : properties) {
       Checks.check(
           seen.add(p.name()), "type '" + name + "' has duplicate property '" + p.name() + "'");
+    }
+    for (String d : defining) {
+      Checks.check(
+          seen.contains(d), "type '" + name + "' names undeclared defining property '" + d + "'");
     }
   }
 

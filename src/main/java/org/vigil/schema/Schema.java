@@ -97,8 +97,11 @@ public final class Schema {
                   labels(p),
                   p.path("sensitive").asBoolean(false)));
         }
+        List<String> defining = new ArrayList<>();
+        t.path("defining").forEach(d -> defining.add(d.asText()));
         RecordType type =
-            new RecordType(typeName, labels(t), t.path("sealed").asBoolean(false), properties);
+            new RecordType(
+                typeName, labels(t), t.path("sealed").asBoolean(false), properties, defining);
         if (types.put(typeName, type) != null) {
           throw invalid("duplicate record type '" + typeName + "'");
         }

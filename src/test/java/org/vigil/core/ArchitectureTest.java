@@ -30,6 +30,7 @@ class ArchitectureTest {
           Map.entry("audit", Set.of("core", "crypto", "records")),
           Map.entry("search", Set.of("core")),
           Map.entry("review", Set.of("core", "schema", "records", "audit")),
+          Map.entry("testimony", Set.of("core", "schema", "crypto", "records", "audit")),
           Map.entry("export", Set.of("core", "schema", "records")),
           Map.entry("ingest", Set.of("core", "schema", "archive", "extract", "records", "search")),
           Map.entry(
@@ -46,7 +47,8 @@ class ArchitectureTest {
                   "export",
                   "ingest",
                   "crypto",
-                  "accounts")),
+                  "accounts",
+                  "testimony")),
           Map.entry(
               "bench",
               Set.of(
@@ -67,7 +69,8 @@ class ArchitectureTest {
             "bench",
             "cli",
             "crypto",
-            "accounts");
+            "accounts",
+            "testimony");
     ALLOWED.forEach(
         (pkg, allowed) -> {
           String[] forbidden =

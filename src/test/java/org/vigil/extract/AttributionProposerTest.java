@@ -73,6 +73,18 @@ class AttributionProposerTest {
           据《东海晨报》12月3日转引南方通讯社的报道，议员要求政府说明情况。 | 南方通讯社 > 东海晨报 | 据…报道
           新西兰皇家骑警表示，正在调查相关报道。 | 新西兰皇家骑警 | 表示
           据东海通讯社援引人权组织开放边界基金会的研究报道，站点已关闭。 | 开放边界基金会 > 东海通讯社 | 据…报道
+          Spain's Ministry of the Interior said it was looking into the office. | Ministry of the Interior | said
+          Hungary's Office for Protection of the Constitution and Public Order said it had no record. | Office for Protection of the Constitution and Public Order | said
+          The review began in March following a report by the rights group Safeguard Defenders. | Safeguard Defenders | reported
+          Safeguard Defenders lists the office as run by a county bureau. | Safeguard Defenders | found
+          Two sites closed, the Valley Times reported on Monday, citing an interview Open Borders Foundation gave to Coastal Wire. | Open Borders Foundation > Coastal Wire > Valley Times | reported
+          The Valley Times reported, quoting a Coastal Wire dispatch that relied on figures compiled by Open Borders Foundation, that sites had closed. | Open Borders Foundation > Coastal Wire > Valley Times | reported
+          据南洋华文观察报道，两处站点都已关闭。 | 南洋华文观察 | 据…报道
+          据侨声快讯援引英国内政部5月3日公布的文件报道，该站已停止运作。 | 英国内政部 > 侨声快讯 | 据…报道
+          据欧华时报援引环海通讯社报道，保护卫士3月2日发布的报告称，里斯本一处办公室曾被用作服务站。 | 保护卫士 > 环海通讯社 > 欧华时报 | 据…报道
+          保护卫士近日发布报告，称已在多国发现类似站点。 | 保护卫士 | 称
+          福建省公安厅去年表示，将继续推进相关工作。 | 福建省公安厅 | 表示
+          保護衛士在一份報告中稱，該辦公室已關閉。 | 保护卫士 | 称
           """)
   void proposesChains(String sentence, String chain, String verb) {
     List<Proposal> ps = propose(sentence);
@@ -239,6 +251,33 @@ class AttributionProposerTest {
         }) {
       assertThat(propose(s)).isNotNull();
     }
+  }
+
+  @Test
+  void aPassiveAgentInARelayedSentenceCarriesTheRelayChain() {
+    List<Proposal> ps =
+        propose(
+            "Lawmakers asked about the two sites listed by Open Borders Foundation, the Valley"
+                + " Times reported, citing an interview the foundation's director gave to Coastal"
+                + " Wire.");
+    assertThat(ps).as(describe(ps)).isNotEmpty();
+    assertThat(ps)
+        .allSatisfy(
+            p ->
+                assertThat(p.fields().get("chain"))
+                    .containsExactly("Open Borders Foundation", "Coastal Wire", "Valley Times"));
+  }
+
+  @Test
+  void aMonthBeforeAReportIsNoParty() {
+    List<Proposal> ps =
+        propose(
+            "The inquiry began in March following a report by Open Borders Foundation, which says"
+                + " the office closed.");
+    assertThat(ps).as(describe(ps)).isNotEmpty();
+    assertThat(ps)
+        .allSatisfy(
+            p -> assertThat(p.fields().get("chain")).containsExactly("Open Borders Foundation"));
   }
 
   @Test

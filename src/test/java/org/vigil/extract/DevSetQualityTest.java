@@ -45,15 +45,14 @@ class DevSetQualityTest {
             Evaluation.Counting.DISTINCT);
     assertThat(heldOut.kind("station_location").f1()).isGreaterThanOrEqualTo(0.85);
     assertThat(heldOut.kind("host_country").f1()).isGreaterThanOrEqualTo(0.85);
-    // Known miss, reported in docs/quality.md: one negative page (a stranded tour group at a
-    // railway station with a police post) still gets a station proposal. The bound keeps it
-    // from getting worse; the target is zero.
-    assertThat(heldOut.stationProposalsOnNegatives()).isLessThanOrEqualTo(1);
+    // The held-out set has since been read for error kinds (docs/quality.md), so this is no
+    // longer a blind figure; it still guards the fix for sentences before any station report.
+    assertThat(heldOut.stationProposalsOnNegatives()).isZero();
   }
 
   @Test
   void noStationIsProposedOnANegativePage() {
-    assertThat(report.negatives()).isGreaterThanOrEqualTo(8);
+    assertThat(report.negatives()).isGreaterThanOrEqualTo(12);
     assertThat(report.stationProposalsOnNegatives()).isZero();
   }
 }

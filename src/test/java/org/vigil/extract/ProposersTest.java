@@ -134,6 +134,39 @@ class ProposersTest {
   }
 
   @Test
+  void aSentenceBeforeAnyStationReportIsNoFollowUp() {
+    // Before the fix, "no station sentence yet" overflowed into "just had one".
+    assertThat(stationCities("Travellers stranded at Warsaw station\n\nTrains resumed later."))
+        .isEmpty();
+    assertThat(stationCities("Crowds at the Lyon station. The station in Toulouse was calm."))
+        .isEmpty();
+  }
+
+  @Test
+  void stationProposerIgnoresTransportHubLocalAndCommunityPoliceAndPeopleFromChina() {
+    for (String negative :
+        List.of(
+            "Officers from the railway station's police post in Warsaw helped overseas tourists"
+                + " from China.",
+            "The police post inside the coach station in Lyon gave foreign students blankets.",
+            "Chinese tourists abroad robbed in Madrid should go to a local police station.",
+            "Foreign visitors, including Chinese students, reported it at a police office in"
+                + " Rome.",
+            "纽约市警察局在唐人街开设社区警务服务站，为来自中国的游客提供服务。",
+            "一個來自中國的旅行團在巴黎北站遺失行李，站內警務站的警員協助尋回。",
+            "海外中国游客在巴黎可以到警务站求助。")) {
+      assertThat(of(ProposalKind.STATION, negative)).as(negative).isEmpty();
+    }
+    // a real report still counts, even beside tourists
+    assertThat(
+            stationCities(
+                "Chinese tourists were told that the Fuzhou Public Security Bureau ran a police"
+                    + " service station in Paris."))
+        .containsExactly("Paris/FR");
+    assertThat(stationCities("福州市公安局在巴黎设立了海外警务服务站，中国游客也曾前往。")).containsExactly("Paris/FR");
+  }
+
+  @Test
   void incidentProposerFindsTacticsWithGenericTargets() {
     List<Proposal> ps =
         of(

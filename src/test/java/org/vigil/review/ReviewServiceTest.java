@@ -351,7 +351,9 @@ class ReviewServiceTest {
         "same station, two reports");
 
     assertThat(claims.about(second)).isEmpty();
-    assertThat(claims.about(first)).hasSize(claimsBefore);
+    // The two reports make the same claims: each pair is now one claim with both spans.
+    assertThat(claimsBefore).isEqualTo(2 * claims.about(first).size());
+    assertThat(claims.about(first)).allSatisfy(c -> assertThat(claims.spans(c.id())).hasSize(2));
     assertThat(claims.require(link.id()).object()).isEqualTo(new ClaimObject.Ref(first));
     assertThat(
             claims.about(first).stream()
@@ -368,6 +370,141 @@ class ReviewServiceTest {
     assertThatThrownBy(
             () -> review.merge(first, records.require(first).version(), second, 2, "bob", "again"))
         .isInstanceOf(VigilException.class);
+  }
+
+  String acceptSeparately(String sourceId, List<String> chain) {
+    ProposalRecord p = saveOne(sourceId, station(sourceId));
+    return review
+        .accept(
+            p.id(),
+            p.version(),
+            "bob",
+            "",
+            new AcceptOptions(null, null, List.of(), true).attributedTo(chain))
+        .recordId();
+  }
+
+  void mergeInto(String survivor, String duplicate) {
+    review.merge(
+        survivor,
+        records.require(survivor).version(),
+        duplicate,
+        records.require(duplicate).version(),
+        "alice",
+        "same station");
+  }
+
+  @Test
+  void mergeCombinesIdenticalClaimsKeepingEverySpanChainAndStep() {
+    String first = acceptStation("src1", List.of("Safeguard Defenders")).recordId();
+    String second = acceptSeparately("src2", List.of("a local newspaper", "a wire service"));
+    Claim kept = locatedIn(first);
+    Claim folded = locatedIn(second);
+    claims.setStatus(folded.id(), folded.version(), ClaimStatus.CONFIRMED, stampOf("carol"), "x");
+
+    mergeInto(first, second);
+
+    List<Claim> located = claims.about(first, "located_in");
+    assertThat(located).singleElement().extracting(Claim::id).isEqualTo(kept.id());
+    assertThat(located.get(0).status()).isEqualTo(ClaimStatus.CONFIRMED);
+    assertThat(claims.spans(kept.id()))
+        .extracting(s -> s.span().sourceId(), ClaimSpan::attribution)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("src1", List.of("Safeguard Defenders")),
+            org.assertj.core.groups.Tuple.tuple(
+                "src2", List.of("a local newspaper", "a wire service")));
+    assertThat(claims.find(folded.id())).isEmpty();
+    assertThat(claims.combinedInto(folded.id())).contains(kept.id());
+    assertThat(claims.history(kept.id()))
+        .extracting(StatusChange::claimId, StatusChange::to)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(folded.id(), ClaimStatus.CONFIRMED),
+            org.assertj.core.groups.Tuple.tuple(kept.id(), ClaimStatus.CONFIRMED));
+    assertThat(review.support(kept.id()).documents()).isEqualTo(2);
+    AuditEvent combine =
+        events.stream()
+            .filter(e -> e.action().equals("claim.combine") && e.subject().equals(kept.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(combine.after()).contains(kept.id(), folded.id());
+    assertThat(combine.before()).contains(folded.id());
+  }
+
+  @Test
+  void mergeCombiningTwoOriginsCorroboratesAndKeepsADispute() {
+    String first = acceptStation("src1", List.of()).recordId();
+    String second = acceptSeparately("src2", List.of());
+    String third = acceptSeparately("src3", List.of());
+    Claim country = claims.about(third, "country").get(0);
+    claims.setStatus(
+        country.id(), country.version(), ClaimStatus.DISPUTED, stampOf("carol"), "wrong country");
+
+    mergeInto(first, second);
+    assertThat(locatedIn(first).status()).isEqualTo(ClaimStatus.CORROBORATED);
+
+    mergeInto(first, third);
+    assertThat(claims.about(first, "country"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.status()).isEqualTo(ClaimStatus.DISPUTED);
+              assertThat(claims.spans(c.id())).hasSize(3);
+            });
+  }
+
+  @Test
+  void mergeLeavesARetractedClaimApart() {
+    String first = acceptStation("src1", List.of()).recordId();
+    String second = acceptSeparately("src2", List.of());
+    Claim retracted = locatedIn(second);
+    claims.setStatus(
+        retracted.id(), retracted.version(), ClaimStatus.RETRACTED, stampOf("carol"), "withdrawn");
+
+    mergeInto(first, second);
+
+    assertThat(claims.about(first, "located_in"))
+        .extracting(Claim::status)
+        .containsExactlyInAnyOrder(ClaimStatus.ALLEGED, ClaimStatus.RETRACTED);
+  }
+
+  @Test
+  void combinedStatusIsTheStrongerAndADisputeStays() {
+    assertThat(Transitions.combined(ClaimStatus.ALLEGED, ClaimStatus.CONFIRMED))
+        .isEqualTo(ClaimStatus.CONFIRMED);
+    assertThat(Transitions.combined(ClaimStatus.CORROBORATED, ClaimStatus.PROPOSED))
+        .isEqualTo(ClaimStatus.CORROBORATED);
+    assertThat(Transitions.combined(ClaimStatus.CONFIRMED, ClaimStatus.DISPUTED))
+        .isEqualTo(ClaimStatus.DISPUTED);
+    assertThatThrownBy(() -> Transitions.combined(ClaimStatus.RETRACTED, ClaimStatus.ALLEGED))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static org.vigil.records.Stamp stampOf(String who) {
+    return new org.vigil.records.Stamp(who, Instant.parse("2026-02-01T08:00:00Z"));
+  }
+
+  @Test
+  void aRecordsStatusFollowsItsDefiningClaims() {
+    String station = acceptStation("src1", List.of()).recordId();
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.ALLEGED);
+    for (String predicate : List.of("located_in", "country")) {
+      Claim c = claims.about(station, predicate).get(0);
+      review.setStatus(c.id(), c.version(), ClaimStatus.DISPUTED, "carol", "no such office");
+    }
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.DISPUTED);
+    acceptSeparately("src2", List.of());
+    String other = acceptSeparately("src3", List.of());
+    mergeInto(station, other);
+    // The merged-in alleged evidence does not settle the dispute.
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.DISPUTED);
+    Claim city = locatedIn(station);
+    review.setStatus(city.id(), city.version(), ClaimStatus.ALLEGED, "carol", "office found");
+    // Back to alleged, the city claim's two origins corroborate it, and so the station.
+    assertThat(review.withDerivedStatus(records.require(station)).status())
+        .isEqualTo(ClaimStatus.CORROBORATED);
   }
 
   @Test
