@@ -102,7 +102,11 @@ public final class RecordsController {
     List<EntityRecord> found =
         workspace.review().findRecords(q.q(), q.type().isEmpty() ? null : q.type(), 1_000_000);
     if (!q.status().isEmpty()) {
-      found = found.stream().filter(e -> e.status().code().equals(q.status())).toList();
+      found =
+          found.stream()
+              .map(workspace.review()::withDerivedStatus)
+              .filter(e -> e.status().code().equals(q.status()))
+              .toList();
     }
     return found;
   }
@@ -114,7 +118,8 @@ public final class RecordsController {
     int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
     int from = Math.min(found.size(), (q.page() - 1) * PAGE_SIZE);
     List<RecordListView.Row> rows = new ArrayList<>();
-    for (EntityRecord e : found.subList(from, Math.min(found.size(), from + PAGE_SIZE))) {
+    for (EntityRecord listed : found.subList(from, Math.min(found.size(), from + PAGE_SIZE))) {
+      EntityRecord e = workspace.review().withDerivedStatus(listed);
       rows.add(
           new RecordListView.Row(
               e.id(),
@@ -154,6 +159,7 @@ public final class RecordsController {
     out.put(
         "items",
         found.subList(from, Math.min(found.size(), from + limit)).stream()
+            .map(workspace.review()::withDerivedStatus)
             .map(RecordsController::summary)
             .toList());
     ctx.json(out);
@@ -201,7 +207,8 @@ public final class RecordsController {
     views.render(ctx, "records/show.jte", page(e, lang(ctx)));
   }
 
-  private RecordPageView page(EntityRecord e, String lang) {
+  private RecordPageView page(EntityRecord stored, String lang) {
+    EntityRecord e = workspace.review().withDerivedStatus(stored);
     ClaimViews claimViews = new ClaimViews(workspace, lang);
     RecordType type = schema.type(e.type());
     List<Claim> about = workspace.claims().about(e.id());
@@ -322,7 +329,7 @@ public final class RecordsController {
 
   private void recordJson(Context ctx, EntityRecord e, @Nullable String mergedFrom) {
     RecordPageView v = page(e, lang(ctx));
-    Map<String, Object> out = summary(e);
+    Map<String, Object> out = summary(v.record());
     if (mergedFrom != null) {
       out.put("requested", mergedFrom);
       out.put("mergedInto", e.id());
