@@ -652,6 +652,167 @@ public final class ReviewService {
         });
   }
 
+  /**
+   * Adds evidence to a claim like {@link #addSpan(String, SourceSpan, List, String)}, after
+   * checking that the span's quote is what the source's clean text says at [start, end).
+   *
+   * @param sourceText the clean text of the span's source, as the source store has it
+   * @throws VigilException {@code invalid_input} on field {@code quote} when it does not match
+   */
+  public ClaimSpan addSpan(
+      String claimId,
+      SourceSpan span,
+      List<String> attributionChain,
+      String reviewer,
+      String sourceText) {
+    ClaimValues.checkQuote(span, sourceText);
+    return addSpan(claimId, span, attributionChain, reviewer);
+  }
+
+  /**
+   * Records what a reviewer read in a source: "subject predicate value", citing the selected span.
+   * The predicate must be a property of the subject's record type and the value of that property's
+   * type (see {@link #valueFor}); the quote must be the source's clean text at [start, end). An
+   * equal standing claim gets the span as more evidence; otherwise a new {@code alleged} claim is
+   * made. Both are audited.
+   *
+   * @param sourceText the clean text of the span's source, as the source store has it
+   * @param attributionChain who the source says said it, origin first; empty when it speaks for
+   *     itself
+   * @throws VigilException {@code invalid_input} naming the field ({@code subjectId}, {@code
+   *     predicate}, {@code value}, {@code quote}); {@code not_found} for an unknown subject
+   */
+  public Claim assertClaim(
+      String subjectId,
+      String predicate,
+      ClaimObject value,
+      SourceSpan span,
+      String sourceText,
+      List<String> attributionChain,
+      String reviewer,
+      String reason) {
+    Checks.notBlank(reviewer, "reviewer");
+    Checks.notNull(reason, "reason");
+    ClaimValues.checkQuote(span, sourceText);
+    return db.inTransaction(
+        () -> {
+          if (subjectId == null
+              || subjectId.isBlank()
+              || records.find(records.resolve(subjectId)).isEmpty()) {
+            throw VigilException.invalid(
+                "subjectId", "no record " + subjectId + "; choose one from the suggestions");
+          }
+          EntityRecord subject = existing(subjectId, null);
+          if (schema.type(subject.type()).sealed()) {
+            throw VigilException.invalid(
+                "subjectId", subject.id() + " is sealed; it takes no claims from sources");
+          }
+          ClaimValues.check(schema, records, subject.type(), predicate, value);
+          Stamp by = stamp(reviewer);
+          Optional<Claim> same = claims.findSame(subject.id(), predicate, value);
+          Claim c;
+          if (same.isPresent()) {
+            c = same.get();
+          } else {
+            c = claims.create(subject.id(), predicate, value, ClaimStatus.ALLEGED, by, reason);
+            audit.record(
+                new AuditEvent(reviewer, "claim.create", c.id(), null, AuditJson.of(c), reason));
+          }
+          addSpanInTransaction(c.id(), span, attributionChain, null, by);
+          return claims.require(c.id());
+        });
+  }
+
+  /**
+   * Reads a value typed by a person (a form field) as the object of {@code subjectType.predicate}:
+   * a record id for entity properties (of an allowed type; merged ids resolve to the survivor), a
+   * vocabulary code or its English or Chinese label, an ISO 3166 alpha-2 country code, an ISO date,
+   * month, year or start/end range, a quantity such as {@code at least 230000 person}, {@code
+   * lat,lon} for coordinates, or text.
+   *
+   * @throws VigilException {@code invalid_input} on field {@code predicate} or {@code value}
+   */
+  public ClaimObject valueFor(String subjectType, String predicate, String raw) {
+    return ClaimValues.parse(schema, records, subjectType, predicate, raw);
+  }
+
+  /** The statuses a reviewer may move a claim to from {@code status}; empty for retracted. */
+  public java.util.Set<ClaimStatus> allowedSteps(ClaimStatus status) {
+    return java.util.Collections.unmodifiableSet(
+        java.util.EnumSet.copyOf(
+            Transitions.from(status).isEmpty()
+                ? java.util.EnumSet.noneOf(ClaimStatus.class)
+                : Transitions.from(status)));
+  }
+
+  /**
+   * Changes a record's label (its display name; values stay claims), audited as {@code
+   * record.relabel}.
+   *
+   * @throws VigilException {@code conflict} when the record changed since {@code expectedVersion};
+   *     {@code invalid_input} on field {@code label} when it is blank
+   */
+  public EntityRecord relabel(
+      String recordId, int expectedVersion, String label, String reviewer, String reason) {
+    Checks.notBlank(reviewer, "reviewer");
+    String clean = Text.collapseSpaces(label == null ? "" : label);
+    if (clean.isEmpty()) {
+      throw VigilException.invalid("label", "a record needs a label");
+    }
+    if (clean.length() > 300) {
+      throw VigilException.invalid("label", "a label has at most 300 characters");
+    }
+    return db.inTransaction(
+        () -> {
+          EntityRecord before = records.requireAt(recordId, expectedVersion);
+          EntityRecord after = records.relabel(recordId, expectedVersion, clean, stamp(reviewer));
+          audit.record(
+              new AuditEvent(
+                  reviewer,
+                  "record.relabel",
+                  recordId,
+                  AuditJson.of(before),
+                  AuditJson.of(after),
+                  reason));
+          return after;
+        });
+  }
+
+  /**
+   * Live records whose label contains {@code query} (folded; traditional and simplified Chinese
+   * match each other), those starting with it first, then by label. Empty query: the first records
+   * by label. Used to link records while reading instead of creating a second copy.
+   *
+   * @param type one record type, or null for every type
+   */
+  public List<EntityRecord> findRecords(String query, @Nullable String type, int limit) {
+    Checks.positive(limit, "limit");
+    List<String> types =
+        type == null || type.isBlank()
+            ? schema.types().stream().filter(t -> !t.sealed()).map(RecordType::name).toList()
+            : List.of(schema.type(type).name());
+    String q = ClaimValues.searchForm(query);
+    List<EntityRecord> prefix = new ArrayList<>();
+    List<EntityRecord> inside = new ArrayList<>();
+    for (String t : types) {
+      for (EntityRecord e : records.list(t)) {
+        String l = ClaimValues.searchForm(e.label());
+        if (q.isEmpty() || l.startsWith(q)) {
+          prefix.add(e);
+        } else if (l.contains(q) || Text.fold(e.id()).equals(q)) {
+          inside.add(e);
+        }
+      }
+    }
+    java.util.Comparator<EntityRecord> byLabel =
+        java.util.Comparator.comparing((EntityRecord e) -> Text.fold(e.label()))
+            .thenComparing(EntityRecord::id);
+    prefix.sort(byLabel);
+    inside.sort(byLabel);
+    prefix.addAll(inside);
+    return List.copyOf(prefix.subList(0, Math.min(limit, prefix.size())));
+  }
+
   private ClaimSpan addSpanInTransaction(
       String claimId, SourceSpan span, List<String> chain, @Nullable String proposalId, Stamp by) {
     ClaimSpan added = claims.addSpan(claimId, span, chain, proposalId, by);

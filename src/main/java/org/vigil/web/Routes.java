@@ -6,6 +6,8 @@ import org.vigil.web.api.ApiController;
 import org.vigil.web.auth.AuthController;
 import org.vigil.web.dashboard.DashboardController;
 import org.vigil.web.explore.ExploreController;
+import org.vigil.web.records.RecordsController;
+import org.vigil.web.review.ReviewController;
 import org.vigil.web.sources.SourcesController;
 
 /**
@@ -30,6 +32,8 @@ final class Routes {
     new DashboardController(workspace, views, snapshots).register(r);
     new ExploreController(views, snapshots).register(r);
     new SourcesController(workspace, views, settings).register(r);
+    new ReviewController(workspace, views).register(r);
+    new RecordsController(workspace, views).register(r);
     new ApiController().register(r);
     new AdminController(workspace, views).register(r);
   }

@@ -57,6 +57,7 @@ class ArchitectureTest {
                   "schema",
                   "crypto",
                   "accounts",
+                  "archive",
                   "records",
                   "audit",
                   "search",

@@ -13,13 +13,19 @@ public record SourcePageView(
     List<Member> cluster,
     List<Segment> segments,
     List<ProposalItem> proposals,
-    List<ClaimItem> claims) {
+    List<ClaimItem> claims,
+    org.vigil.web.review.@Nullable ClaimFormView claimForm) {
   public SourcePageView {
     captures = List.copyOf(captures);
     cluster = List.copyOf(cluster);
     segments = List.copyOf(segments);
     proposals = List.copyOf(proposals);
     claims = List.copyOf(claims);
+  }
+
+  /** The same page with the form that turns a selection into a claim (see review.js). */
+  public SourcePageView withClaimForm(org.vigil.web.review.ClaimFormView form) {
+    return new SourcePageView(meta, captures, cluster, segments, proposals, claims, form);
   }
 
   /**

@@ -232,7 +232,13 @@ final class SourcePages {
       }
     }
     return new SourcePageView(
-        meta(s), captures(s.id()), cluster, TextSegments.split(text, marks), proposals, claims);
+        meta(s),
+        captures(s.id()),
+        cluster,
+        TextSegments.split(text, marks),
+        proposals,
+        claims,
+        null);
   }
 
   /** The API's view of one source: metadata, captures, cluster and the clean text. */

@@ -23,6 +23,7 @@ import org.vigil.web.Views;
 import org.vigil.web.Web;
 import org.vigil.web.WebSettings;
 import org.vigil.web.Workspace;
+import org.vigil.web.review.ClaimFormView;
 
 /**
  * Sources: search and the recent list, capture by upload or URL (run in the background, with a
@@ -114,7 +115,14 @@ public final class SourcesController {
   }
 
   private void show(Context ctx) {
-    views.render(ctx, "sources/show.jte", pages.page(ctx.pathParam("id")));
+    SourcePageView view = pages.page(ctx.pathParam("id"));
+    if (Web.user(ctx).map(u -> u.role().can(Permission.EDIT)).orElse(false)) {
+      view =
+          view.withClaimForm(
+              ClaimFormView.forSource(
+                  view.meta().id(), workspace.review(), Web.messages(ctx).language()));
+    }
+    views.render(ctx, "sources/show.jte", view);
   }
 
   /** The original as a download: never rendered by the browser, whatever its type. */
