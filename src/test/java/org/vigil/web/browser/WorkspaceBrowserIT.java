@@ -92,6 +92,80 @@ class WorkspaceBrowserIT {
         .isNotEmpty();
   }
 
+  /**
+   * The issue's path through the workspace: upload a page, accept its station proposal from the
+   * review queue, see one more station on the map and its country in the dashboard's statistics.
+   */
+  @Test
+  void analystUploadsASourceAcceptsItsStationAndSeesItOnTheMapAndInTheStats() {
+    signIn("analyst");
+    int before = stationsOnMap();
+
+    driver.get(server.base() + "/sources/capture");
+    driver
+        .findElement(By.cssSelector("#upload-form input[type=file]"))
+        .sendKeys(
+            Path.of("src/test/resources/web/upload-station.html").toAbsolutePath().toString());
+    driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+    wait(60)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".upload-status"), "captured"));
+
+    driver.get(server.base() + "/review?kind=station");
+    org.openqa.selenium.WebElement row =
+        driver.findElements(By.cssSelector(".proposal")).stream()
+            .filter(e -> e.getText().contains("Porto"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no station proposal for Porto in the queue"));
+    row.findElement(By.cssSelector("form[data-review=accept] button[type=submit]")).click();
+    // the queue reloads after the post: wait for the old row to go and the confirmation to show
+    wait(20).until(ExpectedConditions.stalenessOf(row));
+    wait(20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+
+    assertThat(stationsOnMap()).isEqualTo(before + 1);
+    driver.get(server.base() + "/");
+    String stats =
+        driver
+            .findElement(By.id("chart-stations-by-host-country-data"))
+            .getAttribute("textContent");
+    assertThat(stats).contains("\"PT\"");
+  }
+
+  @Test
+  void aViewerSeesTheQueueButNoActionsAndCannotPostOne() {
+    signIn("viewer");
+    driver.get(server.base() + "/review");
+    assertThat(driver.findElements(By.cssSelector(".proposal"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("form[data-review=accept]"))).isEmpty();
+    // a hand-made form post from the viewer's page is refused by the server
+    Object status =
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const id = document.querySelector('.proposal').id.replace('proposal-', '');"
+                    + "const token = document.querySelector('meta[name=csrf-token]').content;"
+                    + "fetch('/review/' + id + '/reject', {method: 'POST', headers:"
+                    + " {'Content-Type': 'application/x-www-form-urlencoded', 'X-CSRF-Token': token},"
+                    + " body: 'version=1&reason=nope'}).then(r => done(r.status));");
+    assertThat(((Number) status).intValue()).isEqualTo(403);
+    driver.get(server.base() + "/sources/capture");
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("403");
+  }
+
+  /** The station count the map prints once its features have loaded. */
+  private int stationsOnMap() {
+    driver.get(server.base() + "/map?layer=station");
+    wait(20)
+        .until(
+            ExpectedConditions.textMatches(
+                By.cssSelector(".map-status"), java.util.regex.Pattern.compile("\\d")));
+    String text = driver.findElement(By.cssSelector(".map-status")).getText();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(text);
+    assertThat(m.find()).as(text).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
   @Test
   void wrongPasswordShowsAnErrorAndNoSession() {
     driver.get(server.base() + "/login");
