@@ -142,6 +142,7 @@ public final class WebLoadClient {
     // warm-up: every endpoint a few times in turn; a 404 means the page is not built yet
     List<Endpoint> live = new ArrayList<>();
     List<Map<String, Object>> skipped = new ArrayList<>();
+    Map<String, Double> first = new LinkedHashMap<>();
     SplittableRandom random = new SplittableRandom(7);
     for (Endpoint e : plan.endpoints()) {
       String path = expand(e.template(), random);
@@ -149,7 +150,9 @@ public final class WebLoadClient {
         skipped.add(Map.of("name", e.name(), "path", e.template(), "reason", "no ids to use"));
         continue;
       }
+      long t0 = System.nanoTime();
       int status = send(e, path).statusCode();
+      first.put(e.name(), (System.nanoTime() - t0) / 1e6);
       if (status == 404) {
         skipped.add(Map.of("name", e.name(), "path", e.template(), "reason", "404"));
         continue;
@@ -206,6 +209,7 @@ public final class WebLoadClient {
     result.put("baseline", b);
     result.put("baselineThroughput", bDone / bSeconds);
     result.put("skipped", skipped);
+    result.put("firstRequestMs", first);
     return result;
   }
 
