@@ -21,8 +21,37 @@ public record Snapshot(List<Record> records, List<Source> sources) {
   public static final Set<String> STANDING = Set.of("alleged", "corroborated", "confirmed");
 
   public Snapshot {
-    records = List.copyOf(records);
+    records = records instanceof RecordList already ? already : new RecordList(records);
     sources = List.copyOf(sources);
+  }
+
+  /**
+   * The records, immutable, with an index by id: statistics, the map and the network look records
+   * up by id for every link they follow, which a scan made quadratic in the size of the record.
+   */
+  private static final class RecordList extends java.util.AbstractList<Record>
+      implements java.util.RandomAccess {
+    private final List<Record> list;
+    private final Map<String, Record> byId;
+
+    RecordList(List<Record> records) {
+      this.list = List.copyOf(records);
+      Map<String, Record> index = new java.util.HashMap<>();
+      for (Record r : list) {
+        index.putIfAbsent(r.id(), r);
+      }
+      this.byId = index;
+    }
+
+    @Override
+    public Record get(int i) {
+      return list.get(i);
+    }
+
+    @Override
+    public int size() {
+      return list.size();
+    }
   }
 
   /** A captured source cited by claims. */
@@ -102,7 +131,7 @@ public record Snapshot(List<Record> records, List<Source> sources) {
   }
 
   public Optional<Record> record(String id) {
-    return records.stream().filter(r -> r.id().equals(id)).findFirst();
+    return Optional.ofNullable(((RecordList) records).byId.get(id));
   }
 
   public List<Record> ofType(String type) {

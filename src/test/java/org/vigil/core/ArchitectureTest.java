@@ -73,8 +73,20 @@ class ArchitectureTest {
           Map.entry(
               "bench",
               Set.of(
-                  "core", "schema", "archive", "extract", "records", "audit", "search", "review",
-                  "export", "ingest", "app")));
+                  "core",
+                  "schema",
+                  "archive",
+                  "extract",
+                  "records",
+                  "audit",
+                  "search",
+                  "review",
+                  "export",
+                  "ingest",
+                  "app",
+                  "accounts",
+                  "crypto",
+                  "web")));
 
   @Test
   void packagesUseOnlyThePackagesTheGuideAllows() {

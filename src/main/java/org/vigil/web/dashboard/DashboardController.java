@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vigil.audit.AuditRecord;
-import org.vigil.export.Snapshot;
 import org.vigil.export.Statistics;
 import org.vigil.records.ProposalStatus;
 import org.vigil.web.Access;
@@ -38,9 +37,8 @@ public final class DashboardController {
   }
 
   DashboardView view() {
-    Snapshot snapshot = snapshots.get();
     Map<String, Statistics.Table> tables = new LinkedHashMap<>();
-    for (Statistics.Table t : Statistics.of(snapshot)) {
+    for (Statistics.Table t : snapshots.derived("statistics", Statistics::of)) {
       tables.put(t.name(), t);
     }
     List<DashboardView.Chart> charts = new ArrayList<>();

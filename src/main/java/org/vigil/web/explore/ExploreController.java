@@ -41,37 +41,59 @@ public final class ExploreController {
     r.get("/exports", ctx -> views.render(ctx, "explore/exports.jte"), Access.READ);
     r.get("/exports/{format}", this::download, Access.READ);
     r.get("/api/v1/map/features", this::features, Access.READ);
-    r.get("/api/v1/network", ctx -> ctx.json(explore().network()), Access.READ);
+    r.get("/api/v1/network", ctx -> json(ctx, "network", () -> explore().network()), Access.READ);
     r.get(
         "/api/v1/timeline",
-        ctx -> ctx.json(explore().timeline(Web.messages(ctx).language())),
+        ctx -> {
+          String language = Web.messages(ctx).language();
+          json(ctx, "timeline:" + language, () -> explore().timeline(language));
+        },
         Access.READ);
     r.get("/api/v1/stats", this::stats, Access.READ);
     r.get("/api/v1/exports/{format}", this::download, Access.READ);
   }
 
   private Explore explore() {
-    return new Explore(snapshots.get());
+    return snapshots.derived("explore", Explore::new);
+  }
+
+  /** A JSON answer serialised once per snapshot and key. */
+  private void json(Context ctx, String key, java.util.function.Supplier<Object> value) {
+    ctx.contentType("application/json");
+    String body = snapshots.derived("json:" + key, s -> writeJson(value.get()));
+    ctx.result(body);
   }
 
   private void mapPage(Context ctx) {
     MapFilter filter = MapFilter.parse(query(ctx));
-    FilterOptions options = explore().options(Web.messages(ctx).language());
+    String language = Web.messages(ctx).language();
+    FilterOptions options =
+        snapshots.derived("options:" + language, s -> explore().options(language));
     views.render(ctx, "explore/map.jte", new MapView(filter, options, featuresUrl(ctx)));
   }
 
   private void features(Context ctx) {
     MapFilter filter = MapFilter.parse(query(ctx));
+    String language = Web.messages(ctx).language();
+    String body =
+        snapshots.derived(
+            "features:" + language + ":" + filter,
+            s -> writeJson(explore().features(filter, language)));
     ctx.contentType("application/geo+json");
-    ctx.result(writeJson(explore().features(filter, Web.messages(ctx).language())));
+    ctx.result(body);
   }
 
   private void stats(Context ctx) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Statistics.Table t : Statistics.of(snapshots.get())) {
-      out.put(t.name(), Map.of("total", t.total(), "rows", t.rows()));
-    }
-    ctx.json(out);
+    json(
+        ctx,
+        "stats",
+        () -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (Statistics.Table t : snapshots.derived("statistics", Statistics::of)) {
+            out.put(t.name(), Map.of("total", t.total(), "rows", t.rows()));
+          }
+          return out;
+        });
   }
 
   /** One format as a download: a single file as is, several (CSV: one per type) as a zip. */
