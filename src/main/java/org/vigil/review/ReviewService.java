@@ -792,25 +792,63 @@ public final class ReviewService {
             ? schema.types().stream().filter(t -> !t.sealed()).map(RecordType::name).toList()
             : List.of(schema.type(type).name());
     String q = ClaimValues.searchForm(query);
+    java.util.Set<String> wanted = java.util.Set.copyOf(types);
     List<EntityRecord> prefix = new ArrayList<>();
     List<EntityRecord> inside = new ArrayList<>();
-    for (String t : types) {
-      for (EntityRecord e : records.list(t)) {
-        String l = ClaimValues.searchForm(e.label());
-        if (q.isEmpty() || l.startsWith(q)) {
-          prefix.add(e);
-        } else if (l.contains(q) || Text.fold(e.id()).equals(q)) {
-          inside.add(e);
+    for (Listed l : liveRecords()) {
+      if (!wanted.contains(l.record().type())) {
+        continue;
+      }
+      if (q.isEmpty() || l.search().startsWith(q)) {
+        prefix.add(l.record());
+        if (prefix.size() >= limit) {
+          break; // the list is in label order: nothing later comes before these
         }
+      } else if (inside.size() < limit
+          && (l.search().contains(q) || Text.fold(l.record().id()).equals(q))) {
+        inside.add(l.record());
       }
     }
-    java.util.Comparator<EntityRecord> byLabel =
-        java.util.Comparator.comparing((EntityRecord e) -> Text.fold(e.label()))
-            .thenComparing(EntityRecord::id);
-    prefix.sort(byLabel);
-    inside.sort(byLabel);
     prefix.addAll(inside);
     return List.copyOf(prefix.subList(0, Math.min(limit, prefix.size())));
+  }
+
+  /** A live record with its label as searched ({@link ClaimValues#searchForm}) and as sorted. */
+  private record Listed(EntityRecord record, String search, String sortKey) {}
+
+  /** Every live record of an unsealed type, by folded label then id, as of {@code stamp}. */
+  private record RecordIndex(long stamp, List<Listed> records) {}
+
+  private volatile @Nullable RecordIndex recordIndex;
+
+  /**
+   * Every live record of an unsealed type with its folded label, by label: read and folded once per
+   * change to the records ({@link RecordStore#changeStamp}), not per search. Lists, suggestions and
+   * the forms' datalists search it on every page.
+   */
+  private List<Listed> liveRecords() {
+    long stamp = records.changeStamp(); // before reading: a change in between only rebuilds again
+    RecordIndex index = recordIndex;
+    if (index != null && index.stamp() == stamp) {
+      return index.records();
+    }
+    List<Listed> all = new ArrayList<>();
+    for (RecordType t : schema.types()) {
+      if (t.sealed()) {
+        continue;
+      }
+      for (EntityRecord e : records.list(t.name())) {
+        all.add(new Listed(e, ClaimValues.searchForm(e.label()), Text.fold(e.label())));
+      }
+    }
+    all.sort(
+        java.util.Comparator.comparing(Listed::sortKey)
+            .thenComparing((Listed l) -> l.record().id()));
+    List<Listed> sorted = List.copyOf(all);
+    if (!db.inTransactionOnThisThread()) { // what a transaction read may still roll back
+      recordIndex = new RecordIndex(stamp, sorted);
+    }
+    return sorted;
   }
 
   private ClaimSpan addSpanInTransaction(
