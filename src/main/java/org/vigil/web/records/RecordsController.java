@@ -204,10 +204,14 @@ public final class RecordsController {
       ctx.redirect(Links.record(live));
       return;
     }
-    views.render(ctx, "records/show.jte", page(e, lang(ctx)));
+    views.render(ctx, "records/show.jte", page(e, lang(ctx), true));
   }
 
-  private RecordPageView page(EntityRecord stored, String lang) {
+  /**
+   * @param forms whether to fill the page's forms (merge candidates, the claim form and its
+   *     datalist of records); the API sends none of them
+   */
+  private RecordPageView page(EntityRecord stored, String lang, boolean forms) {
     EntityRecord e = workspace.review().withDerivedStatus(stored);
     ClaimViews claimViews = new ClaimViews(workspace, lang);
     RecordType type = schema.type(e.type());
@@ -284,8 +288,8 @@ public final class RecordsController {
         relations,
         sourceRefs,
         audit,
-        mergeCandidates(e),
-        ClaimFormView.forRecord(e, workspace.review(), lang, Links.record(e.id())));
+        forms ? mergeCandidates(e) : List.of(),
+        forms ? ClaimFormView.forRecord(e, workspace.review(), lang, Links.record(e.id())) : null);
   }
 
   /**
@@ -328,7 +332,7 @@ public final class RecordsController {
   }
 
   private void recordJson(Context ctx, EntityRecord e, @Nullable String mergedFrom) {
-    RecordPageView v = page(e, lang(ctx));
+    RecordPageView v = page(e, lang(ctx), false);
     Map<String, Object> out = summary(v.record());
     if (mergedFrom != null) {
       out.put("requested", mergedFrom);
