@@ -103,8 +103,7 @@ public final class RecordsController {
         workspace.review().findRecords(q.q(), q.type().isEmpty() ? null : q.type(), 1_000_000);
     if (!q.status().isEmpty()) {
       found =
-          found.stream()
-              .map(workspace.review()::withDerivedStatus)
+          workspace.review().withDerivedStatus(found).stream()
               .filter(e -> e.status().code().equals(q.status()))
               .toList();
     }
@@ -118,8 +117,10 @@ public final class RecordsController {
     int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
     int from = Math.min(found.size(), (q.page() - 1) * PAGE_SIZE);
     List<RecordListView.Row> rows = new ArrayList<>();
-    for (EntityRecord listed : found.subList(from, Math.min(found.size(), from + PAGE_SIZE))) {
-      EntityRecord e = workspace.review().withDerivedStatus(listed);
+    for (EntityRecord e :
+        workspace
+            .review()
+            .withDerivedStatus(found.subList(from, Math.min(found.size(), from + PAGE_SIZE)))) {
       rows.add(
           new RecordListView.Row(
               e.id(),
@@ -158,8 +159,10 @@ public final class RecordsController {
     out.put("limit", limit);
     out.put(
         "items",
-        found.subList(from, Math.min(found.size(), from + limit)).stream()
-            .map(workspace.review()::withDerivedStatus)
+        workspace
+            .review()
+            .withDerivedStatus(found.subList(from, Math.min(found.size(), from + limit)))
+            .stream()
             .map(RecordsController::summary)
             .toList());
     ctx.json(out);
