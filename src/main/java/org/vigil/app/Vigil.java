@@ -88,7 +88,7 @@ public final class Vigil implements AutoCloseable, Workspace {
             proposals,
             auditLog::append,
             clock,
-            sourceId -> sources.find(sourceId).map(SourceRecord::clusterId).orElse(sourceId));
+            sourceId -> sources.clusterOf(sourceId).orElse(sourceId));
     TestimonyStore sealed = new TestimonyStore(database);
     this.keys =
         new KeyService(database, sealed, auditLog, clock, org.vigil.crypto.Argon2Params.DEFAULT);

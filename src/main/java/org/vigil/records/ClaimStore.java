@@ -138,6 +138,41 @@ public final class ClaimStore {
   }
 
   /** Claims about anything whose object is {@code entityId}, oldest first. */
+  /**
+   * Claims about each of {@code entityIds} in a few queries (not one per record), each list in
+   * {@link #about(String)}'s order; a record without claims maps to an empty list.
+   */
+  public Map<String, List<Claim>> aboutEach(java.util.Collection<String> entityIds) {
+    Map<String, List<Claim>> out = new LinkedHashMap<>();
+    for (String id : entityIds) {
+      out.put(id, new ArrayList<>());
+    }
+    List<String> ids = List.copyOf(out.keySet());
+    for (int from = 0; from < ids.size(); from += 500) { // well under SQLite's variable limit
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      List<Claim> found =
+          db.with(
+              c -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "SELECT "
+                            + COLUMNS
+                            + " FROM claim WHERE subject_id IN ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + ") ORDER BY created_at, rowid")) {
+                  for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                  }
+                  return read(ps);
+                }
+              });
+      for (Claim claim : found) {
+        out.get(claim.subjectId()).add(claim);
+      }
+    }
+    return out;
+  }
+
   public List<Claim> pointingAt(String entityId) {
     return select("object_id = ?", entityId);
   }

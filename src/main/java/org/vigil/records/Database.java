@@ -72,6 +72,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Whether this thread is inside {@link #inTransaction}: what it reads may still roll back. */
+  public boolean inTransactionOnThisThread() {
+    return lock.isHeldByCurrentThread() && depth > 0;
+  }
+
   /**
    * Runs {@code work} in one transaction: every store call it makes on this thread commits together
    * or not at all. Nested calls join the outer transaction.

@@ -117,6 +117,24 @@ public final class RecordStore {
         });
   }
 
+  /**
+   * A number that grows with every committed change to records (created, relabelled, merged) and
+   * never comes back: each writes a row to {@code record_change}, whose rows are never deleted.
+   * Claim and proposal changes raise it too. Caches of record lists compare it instead of reading
+   * the records again; one indexed look-up.
+   */
+  public long changeStamp() {
+    return db.with(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT COALESCE(MAX(rowid), 0) FROM record_change");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
   /** Every record, merged ones included. */
   public long count() {
     return db.with(

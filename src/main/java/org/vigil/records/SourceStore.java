@@ -374,6 +374,23 @@ public final class SourceStore {
     return out;
   }
 
+  /**
+   * The duplicate cluster of the source with exactly this id, without reading the source itself
+   * (its text may be long); empty when there is no such source.
+   */
+  public Optional<String> clusterOf(String id) {
+    return db.with(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT cluster_id FROM source WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
   /** Cluster ids of the given sources (deduplicated, sorted). */
   public NavigableSet<String> clustersOf(Collection<String> ids) {
     NavigableSet<String> out = new TreeSet<>();

@@ -792,25 +792,63 @@ public final class ReviewService {
             ? schema.types().stream().filter(t -> !t.sealed()).map(RecordType::name).toList()
             : List.of(schema.type(type).name());
     String q = ClaimValues.searchForm(query);
+    java.util.Set<String> wanted = java.util.Set.copyOf(types);
     List<EntityRecord> prefix = new ArrayList<>();
     List<EntityRecord> inside = new ArrayList<>();
-    for (String t : types) {
-      for (EntityRecord e : records.list(t)) {
-        String l = ClaimValues.searchForm(e.label());
-        if (q.isEmpty() || l.startsWith(q)) {
-          prefix.add(e);
-        } else if (l.contains(q) || Text.fold(e.id()).equals(q)) {
-          inside.add(e);
+    for (Listed l : liveRecords()) {
+      if (!wanted.contains(l.record().type())) {
+        continue;
+      }
+      if (q.isEmpty() || l.search().startsWith(q)) {
+        prefix.add(l.record());
+        if (prefix.size() >= limit) {
+          break; // the list is in label order: nothing later comes before these
         }
+      } else if (inside.size() < limit
+          && (l.search().contains(q) || Text.fold(l.record().id()).equals(q))) {
+        inside.add(l.record());
       }
     }
-    java.util.Comparator<EntityRecord> byLabel =
-        java.util.Comparator.comparing((EntityRecord e) -> Text.fold(e.label()))
-            .thenComparing(EntityRecord::id);
-    prefix.sort(byLabel);
-    inside.sort(byLabel);
     prefix.addAll(inside);
     return List.copyOf(prefix.subList(0, Math.min(limit, prefix.size())));
+  }
+
+  /** A live record with its label as searched ({@link ClaimValues#searchForm}) and as sorted. */
+  private record Listed(EntityRecord record, String search, String sortKey) {}
+
+  /** Every live record of an unsealed type, by folded label then id, as of {@code stamp}. */
+  private record RecordIndex(long stamp, List<Listed> records) {}
+
+  private volatile @Nullable RecordIndex recordIndex;
+
+  /**
+   * Every live record of an unsealed type with its folded label, by label: read and folded once per
+   * change to the records ({@link RecordStore#changeStamp}), not per search. Lists, suggestions and
+   * the forms' datalists search it on every page.
+   */
+  private List<Listed> liveRecords() {
+    long stamp = records.changeStamp(); // before reading: a change in between only rebuilds again
+    RecordIndex index = recordIndex;
+    if (index != null && index.stamp() == stamp) {
+      return index.records();
+    }
+    List<Listed> all = new ArrayList<>();
+    for (RecordType t : schema.types()) {
+      if (t.sealed()) {
+        continue;
+      }
+      for (EntityRecord e : records.list(t.name())) {
+        all.add(new Listed(e, ClaimValues.searchForm(e.label()), Text.fold(e.label())));
+      }
+    }
+    all.sort(
+        java.util.Comparator.comparing(Listed::sortKey)
+            .thenComparing((Listed l) -> l.record().id()));
+    List<Listed> sorted = List.copyOf(all);
+    if (!db.inTransactionOnThisThread()) { // what a transaction read may still roll back
+      recordIndex = new RecordIndex(stamp, sorted);
+    }
+    return sorted;
   }
 
   private ClaimSpan addSpanInTransaction(
@@ -936,8 +974,11 @@ public final class ReviewService {
    * use this wherever a record's status is shown.
    */
   public EntityRecord withDerivedStatus(EntityRecord e) {
-    ClaimStatus status =
-        RecordStatus.derive(schema.type(e.type()), claims.about(e.id()), e.status());
+    return withStatus(e, claims.about(e.id()));
+  }
+
+  private EntityRecord withStatus(EntityRecord e, List<Claim> about) {
+    ClaimStatus status = RecordStatus.derive(schema.type(e.type()), about, e.status());
     return status == e.status()
         ? e
         : new EntityRecord(
@@ -949,6 +990,20 @@ public final class ReviewService {
             e.version(),
             e.created(),
             e.updated());
+  }
+
+  /**
+   * {@link #withDerivedStatus(EntityRecord)} for many records, reading their claims in a few
+   * queries rather than one per record (lists of records).
+   */
+  public List<EntityRecord> withDerivedStatus(List<EntityRecord> list) {
+    Map<String, List<Claim>> about =
+        claims.aboutEach(list.stream().map(EntityRecord::id).distinct().toList());
+    List<EntityRecord> out = new ArrayList<>(list.size());
+    for (EntityRecord e : list) {
+      out.add(withStatus(e, about.getOrDefault(e.id(), List.of())));
+    }
+    return out;
   }
 
   /**

@@ -157,6 +157,10 @@ class SourceStoreTest {
     store.mergeClusters(a.id(), List.of(a.id(), b.id()));
     assertThat(store.clusterMembers(a.id())).hasSize(3);
     assertThat(store.duplicateClusters()).containsOnlyKeys(a.id());
+    assertThat(store.clusterOf(c.id())).contains(a.id());
+    assertThat(store.clusterOf(a.id())).contains(a.id());
+    assertThat(store.clusterOf(c.id().substring(0, 8))).isEmpty(); // exact ids only
+    assertThat(store.clusterOf("not-a-source")).isEmpty();
   }
 
   @Test

@@ -214,6 +214,53 @@ class AssertClaimTest {
   }
 
   @Test
+  void findRecordsSeesNewRelabelledAndMergedRecordsAtOnce() {
+    Stamp by = new Stamp("seed", Instant.parse("2026-01-02T00:00:00Z"));
+    assertThat(review.findRecords("", null, 10)).hasSize(2); // the list is read and kept
+    assertThat(review.findRecords("lisb", "station", 10))
+        .extracting(EntityRecord::id)
+        .containsExactly(station.id());
+
+    EntityRecord porto = records.create("station", "Lisbon Porto", null, ClaimStatus.ALLEGED, by);
+    assertThat(review.findRecords("lisb", "station", 10))
+        .extracting(EntityRecord::id)
+        .containsExactly(station.id(), porto.id());
+
+    review.relabel(porto.id(), 1, "Porto", "ana", "");
+    assertThat(review.findRecords("lisb", "station", 10))
+        .extracting(EntityRecord::id)
+        .containsExactly(station.id());
+    assertThat(review.findRecords("porto", null, 10))
+        .extracting(EntityRecord::label)
+        .containsExactly("Porto");
+
+    review.merge(station.id(), 1, porto.id(), 2, "ana", "same station");
+    assertThat(review.findRecords("porto", null, 10)).isEmpty();
+    assertThat(review.findRecords("", null, 1))
+        .extracting(EntityRecord::id)
+        .containsExactly(station.id()); // the first by label, among the live ones
+  }
+
+  @Test
+  void findRecordsReadInsideARolledBackTransactionIsNotKept() {
+    Stamp by = new Stamp("seed", Instant.parse("2026-01-02T00:00:00Z"));
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                    () -> {
+                      records.create("station", "Ghost", null, ClaimStatus.ALLEGED, by);
+                      assertThat(review.findRecords("ghost", null, 10)).hasSize(1);
+                      throw new IllegalStateException("roll back");
+                    }))
+        .hasMessage("roll back");
+    records.create("station", "Real", null, ClaimStatus.ALLEGED, by); // the same change stamp
+    assertThat(review.findRecords("ghost", null, 10)).isEmpty();
+    assertThat(review.findRecords("real", null, 10))
+        .extracting(EntityRecord::label)
+        .containsExactly("Real");
+  }
+
+  @Test
   void allowedStepsFollowTheTransitions() {
     assertThat(review.allowedSteps(ClaimStatus.ALLEGED))
         .containsExactlyInAnyOrder(

@@ -494,6 +494,17 @@ class ReviewServiceTest {
     }
     assertThat(review.withDerivedStatus(records.require(station)).status())
         .isEqualTo(ClaimStatus.DISPUTED);
+    // the list form reads all claims at once and derives the same, in the list's order
+    EntityRecord place =
+        records.require(((ClaimObject.Ref) locatedIn(station).object()).entityId());
+    assertThat(review.withDerivedStatus(List.of(place, records.require(station), place)))
+        .extracting(EntityRecord::id, EntityRecord::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                place.id(), review.withDerivedStatus(place).status()),
+            org.assertj.core.groups.Tuple.tuple(station, ClaimStatus.DISPUTED),
+            org.assertj.core.groups.Tuple.tuple(
+                place.id(), review.withDerivedStatus(place).status()));
     acceptSeparately("src2", List.of());
     String other = acceptSeparately("src3", List.of());
     mergeInto(station, other);

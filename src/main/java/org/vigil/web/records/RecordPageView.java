@@ -2,6 +2,7 @@ package org.vigil.web.records;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vigil.records.EntityRecord;
 import org.vigil.web.review.ClaimFormView;
 import org.vigil.web.review.ClaimView;
@@ -11,7 +12,8 @@ import org.vigil.web.review.Option;
  * One record: each property of its type with the claims that give it a value, claims pointing at
  * it, the sources citing it, its audit history, and the forms a reviewer may use.
  *
- * @param mergeCandidates records of the same type with similar labels
+ * @param mergeCandidates records of the same type with similar labels (empty for the API)
+ * @param claimForm the form adding a claim about the record; null for the API, which sends no forms
  */
 public record RecordPageView(
     EntityRecord record,
@@ -22,7 +24,7 @@ public record RecordPageView(
     List<SourceRef> sources,
     List<AuditRow> audit,
     List<Option> mergeCandidates,
-    ClaimFormView claimForm) {
+    @Nullable ClaimFormView claimForm) {
   public RecordPageView {
     properties = List.copyOf(properties);
     relations = List.copyOf(relations);

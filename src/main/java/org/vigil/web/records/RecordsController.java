@@ -103,8 +103,7 @@ public final class RecordsController {
         workspace.review().findRecords(q.q(), q.type().isEmpty() ? null : q.type(), 1_000_000);
     if (!q.status().isEmpty()) {
       found =
-          found.stream()
-              .map(workspace.review()::withDerivedStatus)
+          workspace.review().withDerivedStatus(found).stream()
               .filter(e -> e.status().code().equals(q.status()))
               .toList();
     }
@@ -118,8 +117,10 @@ public final class RecordsController {
     int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
     int from = Math.min(found.size(), (q.page() - 1) * PAGE_SIZE);
     List<RecordListView.Row> rows = new ArrayList<>();
-    for (EntityRecord listed : found.subList(from, Math.min(found.size(), from + PAGE_SIZE))) {
-      EntityRecord e = workspace.review().withDerivedStatus(listed);
+    for (EntityRecord e :
+        workspace
+            .review()
+            .withDerivedStatus(found.subList(from, Math.min(found.size(), from + PAGE_SIZE)))) {
       rows.add(
           new RecordListView.Row(
               e.id(),
@@ -158,8 +159,10 @@ public final class RecordsController {
     out.put("limit", limit);
     out.put(
         "items",
-        found.subList(from, Math.min(found.size(), from + limit)).stream()
-            .map(workspace.review()::withDerivedStatus)
+        workspace
+            .review()
+            .withDerivedStatus(found.subList(from, Math.min(found.size(), from + limit)))
+            .stream()
             .map(RecordsController::summary)
             .toList());
     ctx.json(out);
@@ -204,10 +207,14 @@ public final class RecordsController {
       ctx.redirect(Links.record(live));
       return;
     }
-    views.render(ctx, "records/show.jte", page(e, lang(ctx)));
+    views.render(ctx, "records/show.jte", page(e, lang(ctx), true));
   }
 
-  private RecordPageView page(EntityRecord stored, String lang) {
+  /**
+   * @param forms whether to fill the page's forms (merge candidates, the claim form and its
+   *     datalist of records); the API sends none of them
+   */
+  private RecordPageView page(EntityRecord stored, String lang, boolean forms) {
     EntityRecord e = workspace.review().withDerivedStatus(stored);
     ClaimViews claimViews = new ClaimViews(workspace, lang);
     RecordType type = schema.type(e.type());
@@ -284,8 +291,8 @@ public final class RecordsController {
         relations,
         sourceRefs,
         audit,
-        mergeCandidates(e),
-        ClaimFormView.forRecord(e, workspace.review(), lang, Links.record(e.id())));
+        forms ? mergeCandidates(e) : List.of(),
+        forms ? ClaimFormView.forRecord(e, workspace.review(), lang, Links.record(e.id())) : null);
   }
 
   /**
@@ -328,7 +335,7 @@ public final class RecordsController {
   }
 
   private void recordJson(Context ctx, EntityRecord e, @Nullable String mergedFrom) {
-    RecordPageView v = page(e, lang(ctx));
+    RecordPageView v = page(e, lang(ctx), false);
     Map<String, Object> out = summary(v.record());
     if (mergedFrom != null) {
       out.put("requested", mergedFrom);
