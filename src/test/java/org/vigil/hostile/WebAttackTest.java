@@ -330,6 +330,7 @@ class WebAttackTest {
 
   @Test
   void aSessionCookiePlantedBeforeSignInIsNeverTheSessionAfter() {
+    Intact before = Intact.of(server.vigil());
     String planted = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     TestBrowser victim = server.browser();
     HttpResponse<String> form = victim.get("/login", Map.of("Cookie", "vigil_session=" + planted));
@@ -354,10 +355,12 @@ class WebAttackTest {
         .isEqualTo(302);
     assertThat(server.browser().get("/", Map.of("Cookie", "vigil_session=" + issued)).statusCode())
         .isEqualTo(200);
+    before.assertUnchanged(server.vigil(), "a planted session cookie");
   }
 
   @Test
   void anAttackersOwnSessionPlantedInAVictimsBrowserEndsWhenTheVictimSignsIn() {
+    Intact before = Intact.of(server.vigil());
     // the attacker signs in as a viewer and plants that session cookie in the victim's browser
     TestBrowser attacker = server.browser();
     attacker.get("/login");
@@ -389,10 +392,12 @@ class WebAttackTest {
     assertThat(server.browser().get("/admin/users", Map.of("Cookie", "vigil_session=" + attackers)))
         .extracting(HttpResponse::statusCode)
         .isEqualTo(302);
+    before.assertUnchanged(server.vigil(), "a planted attacker session");
   }
 
   @Test
   void signOutEndsTheSessionOnTheServerNotOnlyInTheBrowser() {
+    Intact before = Intact.of(server.vigil());
     TestBrowser b = server.browser();
     b.get("/login");
     String token =
@@ -402,6 +407,7 @@ class WebAttackTest {
     // replaying the old cookie from elsewhere
     assertThat(server.browser().get("/", Map.of("Cookie", "vigil_session=" + token)).statusCode())
         .isEqualTo(302);
+    before.assertUnchanged(server.vigil(), "a replayed cookie");
   }
 
   // ---------------------------------------------------------------- brute force
