@@ -109,6 +109,15 @@ public final class TestimonyController implements AutoCloseable {
                 MAX_REQUEST,
                 MAX_REQUEST,
                 threshold));
+    if (ctx.isMultipartFormData() && Web.user(ctx).isPresent()) {
+      // read the parts now (into memory), so that a body over the limit without a Content-Length
+      // is a 413 here rather than a failure inside the CSRF check that reads the form
+      try {
+        ctx.req().getParts();
+      } catch (Exception e) { // Jetty's ServletException and IOException, undeclared here
+        throw tooLargeOrUnreadable(e);
+      }
+    }
   }
 
   private void lockOnSignOut(Context ctx) {
