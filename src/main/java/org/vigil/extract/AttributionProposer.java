@@ -43,7 +43,7 @@ final class AttributionProposer implements ProposalExtractor {
           + "|woman)|media|report|investigators?|NGO|group|outlet|newspaper|broadcaster|agency"
           + "|wire\\s+service|service|embassy|consulate|researchers?|organi[sz]ation|campaigners"
           + "|lawmakers|court|statement|office|department|bureau|council|watchdog|journalists"
-          + "|reporters|daily|network|paper|magazine|website|diplomats|regulator|mayor|minister"
+          + "|reporters|daily|weekly|tabloid|network|paper|magazine|website|diplomats|regulator|mayor|minister"
           + "|prosecutor's\\s+office|study|investigation|survey|foundation|charity|institute"
           + "|association|federation|committee|commission)(?![A-Za-z])";
   private static final Pattern ROLE_WORD = Pattern.compile("\\b" + ROLE);
@@ -100,14 +100,14 @@ final class AttributionProposer implements ProposalExtractor {
               + "(?:(?:(?:an?|the)\\s+)?(?:(?:new|recent|latest|first|second|September|October"
               + "|November|December)\\s+)?"
               + REPORT_NOUN
-              + "\\s+(?:(?:published|released|compiled|issued)\\s+)?(?:from|by|of)\\s+)?");
+              + "\\s+(?:(?:published|released|compiled|issued)\\s+(?:(?:in|on|last|this)\\s+\\p{L}{3,12}\\s+)?)?(?:from|by|of)\\s+)?");
   private static final Pattern ANCHOR_EN =
       Pattern.compile(
           "\\b(?:(said|says|stated|announced|claimed|alleged|confirmed|wrote|reported|reports"
-              + "|found|estimated|counted|told|cited|quoted|relays|relayed|lists)|([Aa]ccording\\s+to)"
+              + "|found|estimated|counted|told|cited|quoted|relays|relayed|lists)(?!\\s+by\\s)|([Aa]ccording\\s+to)"
               + "|((?:[Ff]ollowing|[Aa]fter|[Ii]n|[Pp]rompted\\s+by)\\s+(?:an?|the)\\s+(?:(?:new|recent"
               + "|latest|first)\\s+)?(?:report|study|investigation|count)\\s+(?:by|from)"
-              + "|(?:listed|identified|documented|exposed|named|counted)\\s+by))"
+              + "|(?:listed|identified|documented|exposed|named|counted|reported|revealed)\\s+by))"
               + "\\b");
   private static final Pattern REPORT_BY =
       Pattern.compile(
@@ -116,7 +116,7 @@ final class AttributionProposer implements ProposalExtractor {
               + "(?:(?:new|recent|latest|first)\\s+)?"
               + "(?:[Rr]eport|statement"
               + "|study|survey|investigation|[Rr]esearch|count|update|list|analysis|findings)\\s+"
-              + "(?:(?:published|released|compiled|issued)\\s+)?(?:by|from|of)\\s+(?:the\\s+)?");
+              + "(?:(?:published|released|compiled|issued)\\s+(?:(?:in|on|last|this)\\s+\\p{L}{3,12}\\s+)?)?(?:by|from|of)\\s+(?:the\\s+)?");
   private static final Set<String> NOT_A_PARTY =
       Set.of(
           "He",
@@ -598,7 +598,7 @@ final class AttributionProposer implements ProposalExtractor {
   private static final Pattern BY_AGENT =
       Pattern.compile(
           "(?:[Ff]ollowing|[Aa]fter|[Ii]n|[Pp]rompted\\s+by)\\s+(?:an?|the)\\s|(?:listed|identified"
-              + "|documented|exposed|named|counted)\\s+by\\s");
+              + "|documented|exposed|named|counted|reported|revealed)\\s+by\\s");
 
   private static final Pattern WHICH_AFTER = Pattern.compile("\\s*,\\s*(?:which|who)\\s");
 
@@ -748,7 +748,7 @@ final class AttributionProposer implements ProposalExtractor {
       Pattern.compile(
           "(?:(?:an?|the)\\s+)?(?:(?:new|recent|latest|first)\\s+)?"
               + REPORT_NOUN
-              + "\\s+(?:(?:published|released|compiled|issued)\\s+)?(?:by|from|of)\\s+");
+              + "\\s+(?:(?:published|released|compiled|issued)\\s+(?:(?:in|on|last|this)\\s+\\p{L}{3,12}\\s+)?)?(?:by|from|of)\\s+");
 
   private static @Nullable Party partyAt(String t, int from, int sEnd) {
     int k = skipReportBy(t, from, sEnd);
@@ -790,7 +790,10 @@ final class AttributionProposer implements ProposalExtractor {
   private static @Nullable Party party(String t, int start, int end, Matcher m, String g) {
     String text = t.substring(start, end);
     int tailStart = m.start("tail" + g);
-    if (tailStart >= 0 && looksLikePerson(m.group("tail" + g).strip())) {
+    if (tailStart >= 0
+        && looksLikePerson(m.group("tail" + g).strip())
+        && !(m.group("tail" + g).strip().indexOf(' ') < 0
+            && DESCRIPTOR_BEFORE_TAIL.matcher(t.substring(start, tailStart)).find())) {
       // "spokesperson Jane Doe": keep the role, drop the name
       end = start + (tailStart - m.start("p" + g));
       text = t.substring(start, end);
@@ -819,6 +822,13 @@ final class AttributionProposer implements ProposalExtractor {
     }
     return new Party(start, end, label);
   }
+
+  /**
+   * "the weekly Tagesblick", "the NGO Osservatorio": the one word after the descriptor is a name.
+   */
+  private static final Pattern DESCRIPTOR_BEFORE_TAIL =
+      Pattern.compile(
+          "\\b(?:weekly|daily|tabloid|newspaper|magazine|broadcaster|outlet|NGO|group|watchdog)\\s*$");
 
   /**
    * "Jane Doe", "Doe", "Mr Doe": capitalised words with nothing organisational about them. Single
@@ -1066,7 +1076,8 @@ final class AttributionProposer implements ProposalExtractor {
     private static final Pattern DESCRIPTOR =
         Pattern.compile(
             "^(?:\\p{Lu}[\\p{L}-]*\\s+)?(?:NGO|(?:human\\s+)?rights\\s+group|group|organi[sz]ation"
-                + "|watchdog|broadcaster|newspaper|outlet|wire\\s+service|news\\s+agency)\\s+(.+)$");
+                + "|watchdog|broadcaster|newspaper|outlet|wire\\s+service|news\\s+agency|weekly|daily|tabloid"
+                + "|magazine)\\s+(.+)$");
     private static final Pattern LOCATIVE = Pattern.compile("\\s+(?:in|at|on)\\s+.*$");
     private static final Pattern DIPLOMATIC =
         Pattern.compile("(?i)\\b(?:embass(?:y|ies)|consulates?|consul|diplomatic\\s+mission)\\b");
@@ -1197,10 +1208,13 @@ final class AttributionProposer implements ProposalExtractor {
       boolean definite = label.regionMatches(true, 0, "the ", 0, 4);
       String bare = LATIN_DET.matcher(label).replaceFirst("");
       Matcher d = DESCRIPTOR.matcher(bare);
-      if (d.matches() && namedLatin(d.group(1))) {
+      boolean described = false;
+      if (d.matches() && (namedLatin(d.group(1)) || d.group(1).matches("\\p{Lu}\\p{Ll}{3,30}"))) {
+        // "the weekly Tagesblick": a descriptor makes one capitalised word a name
+        described = !NOT_A_PARTY.contains(d.group(1));
         bare = d.group(1); // "the Spanish NGO Safeguard Defenders"
       }
-      if (namedLatin(bare) || definite && definiteName(bare)) {
+      if (described || namedLatin(bare) || definite && definiteName(bare)) {
         String alias = acronymOf(bare, at);
         String name = alias != null ? alias : bare;
         remember(at, name, latinKind(name));
