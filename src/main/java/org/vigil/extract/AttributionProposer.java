@@ -318,7 +318,7 @@ final class AttributionProposer implements ProposalExtractor {
   private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用|转引");
   private static final Pattern CN_OF_REPORT =
       Pattern.compile(
-          "(?:(?:发布|公布|发表|公开|提交|披露)的?)?的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|统计"
+          "(?:(?:发布|公布|发表|公开|提交|披露)的?)?的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|资料|材料|统计"
               + "|说法|调查|研究|文件|起诉书|声明|公告|通报|名单)?$");
   private static final Pattern CN_LEAD = Pattern.compile("^(?:另据|另外|此外|但是|但|而|同时|对此|随后|当天|此前|另)+");
   private static final Pattern CN_TRAIL =
@@ -937,7 +937,7 @@ final class AttributionProposer implements ProposalExtractor {
           e++;
         }
         List<Party> ps = cnParties(t.substring(clause, e), clause);
-        if (ps != null && ps.size() == 2) {
+        if (ps != null && ps.size() >= 2) {
           out.add(new Chain(ps, "cited", clause, e));
         }
         continue;
@@ -971,6 +971,17 @@ final class AttributionProposer implements ProposalExtractor {
         return null;
       }
       parties.add(outer);
+      Matcher got = CN_OBTAINED.matcher(body).region(split.end(), body.length());
+      if (got.find()) {
+        // "该报援引Y获得的Z资料": Y obtained Z's material, so Y relays Z
+        Party middle = cnParty(body.substring(split.end(), got.start()), at + split.end());
+        Party origin = cnParty(body.substring(got.end()), at + got.end());
+        if (middle != null && origin != null) {
+          parties.add(middle);
+          parties.add(origin);
+          return parties;
+        }
+      }
       parties.add(inner);
     } else {
       Party p = cnParty(body, at);
@@ -982,9 +993,20 @@ final class AttributionProposer implements ProposalExtractor {
     return parties;
   }
 
+  private static final Pattern CN_OBTAINED = Pattern.compile("(?:获得|取得|获取|拿到|掌握)的");
+
+  /** "日本《东洋时事》": where a publication appears is not part of its title. */
+  private static final Pattern CN_PLACE_TITLE =
+      Pattern.compile("[\\u4e00-\\u9fff]{1,6}(《[^》]{1,20}》)");
+
   private static @Nullable Party cnParty(String raw, int at) {
     String s = raw.strip();
     int lead = raw.indexOf(s);
+    Matcher place = CN_PLACE_TITLE.matcher(s);
+    if (place.matches()) {
+      lead += place.start(1);
+      s = place.group(1);
+    }
     Matcher m = CN_LEAD.matcher(s);
     if (m.find()) {
       lead += m.end();
