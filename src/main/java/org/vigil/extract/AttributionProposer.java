@@ -376,6 +376,9 @@ final class AttributionProposer implements ProposalExtractor {
       if (c.end() <= reach) {
         continue; // inside a longer attribution already proposed ("which cited" in a chain)
       }
+      if (onListItem(t, c.start())) {
+        continue; // a related-link or most-read headline: furniture, not the article's claim
+      }
       reach = Math.max(reach, c.end());
       List<String> chain = new ArrayList<>();
       for (int i = c.outerFirst().size() - 1; i >= 0; i--) {
@@ -394,9 +397,14 @@ final class AttributionProposer implements ProposalExtractor {
       if (chain.size() == 1) {
         // "the group said" after "X reported, citing the group": the lead's chain continues
         // the relayed lead is the longest earlier chain from the same origin
+        boolean reportItself =
+            c.outerFirst().size() == 1
+                && CN_REPORT_ITSELF.matcher(c.outerFirst().get(0).label()).matches();
         for (List<String> e : earlier) {
-          if (e.get(0).equals(chain.get(0)) && e.size() > chain.size()) {
-            chain = e;
+          boolean continues =
+              e.get(0).equals(chain.get(0)) || reportItself && e.contains(chain.get(0));
+          if (continues && e.size() > chain.size()) {
+            chain = e; // "报道称" after a three-link lead: the relaying outlet's article goes on
           }
         }
       }
@@ -428,6 +436,29 @@ final class AttributionProposer implements ProposalExtractor {
               person ? 0.4 : chain.size() > 1 ? 0.7 : 0.6));
     }
     return out;
+  }
+
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^\\s*(?:[-–•·→>›*]|\\d{1,2}[.)])\\s+[^\\n]*?(?<![.。!?！？\"”])\\s*$");
+
+  /**
+   * Whether the anchor sits on a short bulleted line with no sentence end ("- X said to expand its
+   * list", "· 某报：…"): related links and most-read lists. Looks back at most 300 characters.
+   */
+  static boolean onListItem(String t, int at) {
+    int lineStart = at;
+    while (lineStart > 0 && t.charAt(lineStart - 1) != '\n') {
+      if (at - --lineStart > 300) {
+        return false;
+      }
+    }
+    int lineEnd = at;
+    while (lineEnd < t.length() && t.charAt(lineEnd) != '\n') {
+      if (++lineEnd - at > 300) {
+        return false;
+      }
+    }
+    return LIST_ITEM.matcher(t).region(lineStart, lineEnd).matches();
   }
 
   /** The chain's named parties, origin first (resolving only remembers what a later pass would). */
@@ -485,6 +516,8 @@ final class AttributionProposer implements ProposalExtractor {
     private static final Pattern SEGMENT_CUT = Pattern.compile("\\s*(?:[|·›—–•]|\\s{2,})\\s*");
     private static final Pattern CAPITAL_NAME =
         Pattern.compile("\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|the|and|\\p{Lu}[\\p{L}'’&.-]*)){0,4}");
+    private static final Pattern CN_COPYRIGHT =
+        Pattern.compile("^(?:©\\s*)?《?([\\u4e00-\\u9fff]{2,12})》?\\s*(?:版权所有|版權所有)");
     private static final Pattern CN_TITLE_LINE = Pattern.compile("^[\\u4e00-\\u9fff]{2,12}$");
 
     static OwnOutlet of(String t) {
@@ -505,6 +538,10 @@ final class AttributionProposer implements ProposalExtractor {
         Matcher c = COPYRIGHT.matcher(line);
         if (c.find()) {
           names.add(key(c.group(1).replaceAll("\\s+(?:All|Ltd|Limited|Inc)\\b.*$", "")));
+        }
+        Matcher zc = CN_COPYRIGHT.matcher(line);
+        if (zc.find()) {
+          names.add(key(zc.group(1))); // "北欧侨声网 版权所有"
         }
         String first = SEGMENT_CUT.split(line, 2)[0].strip();
         if (!CAPITAL_NAME.matcher(first).matches() && !CN_TITLE_LINE.matcher(first).matches()) {
