@@ -43,7 +43,7 @@ final class AttributionProposer implements ProposalExtractor {
           + "|woman)|media|report|investigators?|NGO|group|outlet|newspaper|broadcaster|agency"
           + "|wire\\s+service|service|embassy|consulate|researchers?|organi[sz]ation|campaigners"
           + "|lawmakers|court|statement|office|department|bureau|council|watchdog|journalists"
-          + "|reporters|daily|network|paper|magazine|website|diplomats|regulator|mayor|minister"
+          + "|reporters|daily|weekly|tabloid|network|paper|magazine|website|diplomats|regulator|mayor|minister"
           + "|prosecutor's\\s+office|study|investigation|survey|foundation|charity|institute"
           + "|association|federation|committee|commission)(?![A-Za-z])";
   private static final Pattern ROLE_WORD = Pattern.compile("\\b" + ROLE);
@@ -100,14 +100,14 @@ final class AttributionProposer implements ProposalExtractor {
               + "(?:(?:(?:an?|the)\\s+)?(?:(?:new|recent|latest|first|second|September|October"
               + "|November|December)\\s+)?"
               + REPORT_NOUN
-              + "\\s+(?:(?:published|released|compiled|issued)\\s+)?(?:from|by|of)\\s+)?");
+              + "\\s+(?:(?:published|released|compiled|issued)\\s+(?:(?:in|on|last|this)\\s+\\p{L}{3,12}\\s+)?)?(?:from|by|of)\\s+)?");
   private static final Pattern ANCHOR_EN =
       Pattern.compile(
           "\\b(?:(said|says|stated|announced|claimed|alleged|confirmed|wrote|reported|reports"
-              + "|found|estimated|counted|told|cited|quoted|relays|relayed|lists)|([Aa]ccording\\s+to)"
+              + "|found|estimated|counted|told|cited|quoted|relays|relayed|lists)(?!\\s+by\\s)|([Aa]ccording\\s+to)"
               + "|((?:[Ff]ollowing|[Aa]fter|[Ii]n|[Pp]rompted\\s+by)\\s+(?:an?|the)\\s+(?:(?:new|recent"
               + "|latest|first)\\s+)?(?:report|study|investigation|count)\\s+(?:by|from)"
-              + "|(?:listed|identified|documented|exposed|named|counted)\\s+by))"
+              + "|(?:listed|identified|documented|exposed|named|counted|reported|revealed)\\s+by))"
               + "\\b");
   private static final Pattern REPORT_BY =
       Pattern.compile(
@@ -116,7 +116,7 @@ final class AttributionProposer implements ProposalExtractor {
               + "(?:(?:new|recent|latest|first)\\s+)?"
               + "(?:[Rr]eport|statement"
               + "|study|survey|investigation|[Rr]esearch|count|update|list|analysis|findings)\\s+"
-              + "(?:(?:published|released|compiled|issued)\\s+)?(?:by|from|of)\\s+(?:the\\s+)?");
+              + "(?:(?:published|released|compiled|issued)\\s+(?:(?:in|on|last|this)\\s+\\p{L}{3,12}\\s+)?)?(?:by|from|of)\\s+(?:the\\s+)?");
   private static final Set<String> NOT_A_PARTY =
       Set.of(
           "He",
@@ -314,11 +314,11 @@ final class AttributionProposer implements ProposalExtractor {
   private static final String CN_STOP = "，。,；;：:！？!?“”「」《》『』（）()\n\r";
   private static final Pattern JU_VERB = Pattern.compile("报道|报导|消息|称|表示|透露|统计|披露|指出|显示|介绍");
   private static final Pattern SAY_CN =
-      Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|宣布|援引|引述|转引|称|说(?![明法服]))");
+      Pattern.compile("(声称|宣称|表示|指出|透露|报道|报导|发现|证实|宣布|援引|引述|转引|称|介绍(?=[，,：:])|说(?![明法服]))");
   private static final Pattern CN_SPLIT = Pattern.compile("援引|引述|引用|转引");
   private static final Pattern CN_OF_REPORT =
       Pattern.compile(
-          "(?:(?:发布|公布|发表|公开|提交|披露)的?)?的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|统计"
+          "(?:(?:发布|公布|发表|公开|提交|披露)的?)?的?(?:最新|一份|新|首份)?(?:报告|报道|报导|消息|数据|资料|材料|统计"
               + "|说法|调查|研究|文件|起诉书|声明|公告|通报|名单)?$");
   private static final Pattern CN_LEAD = Pattern.compile("^(?:另据|另外|此外|但是|但|而|同时|对此|随后|当天|此前|另)+");
   private static final Pattern CN_TRAIL =
@@ -333,7 +333,7 @@ final class AttributionProposer implements ProposalExtractor {
       Pattern.compile(
           ".*(?:部|局|署|厅|委员会|委|政府|警方|警察|检方|检察官|检察院|法院|媒体|官媒|通讯社|社|电台|电视台|台|报|网"
               + "|组织|机构|中心|协会|大使馆|使馆|领事馆|发言人|官员|当局|人员|议员|团体|卫士|基金会|研究所|智库|办公室"
-              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音|骑警|观察|快讯|侨讯|资讯|通讯|频道|之声)");
+              + "|办事处|部门|新闻|日报|时报|周刊|杂志|官方|大学|之音|骑警|观察|快讯|侨讯|资讯|通讯|频道|之声|公安处|负责人)");
 
   /** "…发布报告", "…发表了一份声明": a clause that publishes, before "，称". */
   private static final Pattern CN_PUBLISHED_END =
@@ -370,16 +370,23 @@ final class AttributionProposer implements ProposalExtractor {
     List<Proposal> out = new ArrayList<>();
     int reach = -1;
     Bodies bodies = Bodies.scan(t);
+    OwnOutlet own = OwnOutlet.of(t);
     List<List<String>> earlier = new ArrayList<>();
     for (Chain c : chains) {
       if (c.end() <= reach) {
         continue; // inside a longer attribution already proposed ("which cited" in a chain)
+      }
+      if (onListItem(t, c.start())) {
+        continue; // a related-link or most-read headline: furniture, not the article's claim
       }
       reach = Math.max(reach, c.end());
       List<String> chain = new ArrayList<>();
       for (int i = c.outerFirst().size() - 1; i >= 0; i--) {
         Party party = c.outerFirst().get(i);
         String named = bodies.resolve(party.label(), party.start());
+        if (named != null && own.is(named, party.label())) {
+          continue; // the page's own outlet never appears in a chain ("told the Monitor")
+        }
         if (named != null && !chain.contains(named)) {
           chain.add(named); // unnamed parties start no chain and relay nothing
         }
@@ -390,9 +397,14 @@ final class AttributionProposer implements ProposalExtractor {
       if (chain.size() == 1) {
         // "the group said" after "X reported, citing the group": the lead's chain continues
         // the relayed lead is the longest earlier chain from the same origin
+        boolean reportItself =
+            c.outerFirst().size() == 1
+                && CN_REPORT_ITSELF.matcher(c.outerFirst().get(0).label()).matches();
         for (List<String> e : earlier) {
-          if (e.get(0).equals(chain.get(0)) && e.size() > chain.size()) {
-            chain = e;
+          boolean continues =
+              e.get(0).equals(chain.get(0)) || reportItself && e.contains(chain.get(0));
+          if (continues && e.size() > chain.size()) {
+            chain = e; // "报道称" after a three-link lead: the relaying outlet's article goes on
           }
         }
       }
@@ -424,6 +436,29 @@ final class AttributionProposer implements ProposalExtractor {
               person ? 0.4 : chain.size() > 1 ? 0.7 : 0.6));
     }
     return out;
+  }
+
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^\\s*(?:[-–•·→>›*]|\\d{1,2}[.)])\\s+[^\\n]*?(?<![.。!?！？\"”])\\s*$");
+
+  /**
+   * Whether the anchor sits on a short bulleted line with no sentence end ("- X said to expand its
+   * list", "· 某报：…"): related links and most-read lists. Looks back at most 300 characters.
+   */
+  static boolean onListItem(String t, int at) {
+    int lineStart = at;
+    while (lineStart > 0 && t.charAt(lineStart - 1) != '\n') {
+      if (at - --lineStart > 300) {
+        return false;
+      }
+    }
+    int lineEnd = at;
+    while (lineEnd < t.length() && t.charAt(lineEnd) != '\n') {
+      if (++lineEnd - at > 300) {
+        return false;
+      }
+    }
+    return LIST_ITEM.matcher(t).region(lineStart, lineEnd).matches();
   }
 
   /** The chain's named parties, origin first (resolving only remembers what a later pass would). */
@@ -466,6 +501,90 @@ final class AttributionProposer implements ProposalExtractor {
   }
 
   private static final Pattern LEAD_IN_GAP = Pattern.compile("\\s*[，,]\\s*");
+
+  /**
+   * The page's own outlet, read from its furniture: the name after "©", a name that opens both a
+   * masthead line at the top and a footer line at the bottom, and (for a short self-reference such
+   * as "told the Monitor") the last word of a name opening a masthead or byline line. Only the
+   * first and last {@value #FURNITURE_LINES} lines are read, so the cost is bounded.
+   */
+  record OwnOutlet(Set<String> names, Set<String> lastWords) {
+    private static final int FURNITURE_LINES = 8;
+    private static final Pattern COPYRIGHT =
+        Pattern.compile(
+            "(?:©|\\([Cc]\\)|Copyright)\\s*(?:\\d{4}(?:[-–]\\d{4})?\\s+)?([^.|·,\\n]{2,60})");
+    private static final Pattern SEGMENT_CUT = Pattern.compile("\\s*(?:[|·›—–•]|\\s{2,})\\s*");
+    private static final Pattern CAPITAL_NAME =
+        Pattern.compile("\\p{Lu}[\\p{L}'’&.-]*(?:\\s+(?:of|the|and|\\p{Lu}[\\p{L}'’&.-]*)){0,4}");
+    private static final Pattern CN_COPYRIGHT =
+        Pattern.compile("^(?:©\\s*)?《?([\\u4e00-\\u9fff]{2,12})》?\\s*(?:版权所有|版權所有)");
+    private static final Pattern CN_TITLE_LINE = Pattern.compile("^[\\u4e00-\\u9fff]{2,12}$");
+
+    static OwnOutlet of(String t) {
+      String[] lines = t.split("\n", -1);
+      int n = lines.length;
+      java.util.Set<String> names = new java.util.HashSet<>();
+      java.util.Set<String> top = new java.util.HashSet<>();
+      java.util.Set<String> last = new java.util.HashSet<>();
+      for (int i = 0; i < n; i++) {
+        if (i >= FURNITURE_LINES && i < n - FURNITURE_LINES) {
+          i = n - FURNITURE_LINES - 1;
+          continue;
+        }
+        String line = lines[i].strip();
+        if (line.length() > 200) {
+          continue;
+        }
+        Matcher c = COPYRIGHT.matcher(line);
+        if (c.find()) {
+          names.add(key(c.group(1).replaceAll("\\s+(?:All|Ltd|Limited|Inc)\\b.*$", "")));
+        }
+        Matcher zc = CN_COPYRIGHT.matcher(line);
+        if (zc.find()) {
+          names.add(key(zc.group(1))); // "北欧侨声网 版权所有"
+        }
+        String first = SEGMENT_CUT.split(line, 2)[0].strip();
+        if (!CAPITAL_NAME.matcher(first).matches() && !CN_TITLE_LINE.matcher(first).matches()) {
+          continue;
+        }
+        if (first.indexOf(' ') < 0 && !CN_TITLE_LINE.matcher(first).matches()) {
+          continue; // "WORLD", "Home": a section, not a masthead
+        }
+        String k = key(first);
+        if (i < FURNITURE_LINES) {
+          top.add(k);
+          String[] words = k.split(" ");
+          last.add(words[words.length - 1]);
+        } else if (top.contains(k)) {
+          names.add(k); // the masthead repeated in the footer
+        }
+      }
+      return new OwnOutlet(Set.copyOf(names), Set.copyOf(last));
+    }
+
+    private static String key(String s) {
+      return s.strip()
+          .replaceAll("^(?i:the)\\s+", "")
+          .replaceAll("\\s+", " ")
+          .toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a resolved party is the page's outlet ("the Monitor": a self-reference). */
+    boolean is(String named, String label) {
+      if (names.contains(key(named))) {
+        return true;
+      }
+      String bare = label.strip();
+      if (!bare.regionMatches(true, 0, "the ", 0, 4)) {
+        return false;
+      }
+      String word = bare.substring(4).strip();
+      return word.indexOf(' ') < 0
+          && !word.isEmpty()
+          && Character.isUpperCase(word.charAt(0))
+          && lastWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+  }
 
   // ---------------------------------------------------------------- English
 
@@ -516,7 +635,7 @@ final class AttributionProposer implements ProposalExtractor {
   private static final Pattern BY_AGENT =
       Pattern.compile(
           "(?:[Ff]ollowing|[Aa]fter|[Ii]n|[Pp]rompted\\s+by)\\s+(?:an?|the)\\s|(?:listed|identified"
-              + "|documented|exposed|named|counted)\\s+by\\s");
+              + "|documented|exposed|named|counted|reported|revealed)\\s+by\\s");
 
   private static final Pattern WHICH_AFTER = Pattern.compile("\\s*,\\s*(?:which|who)\\s");
 
@@ -666,7 +785,7 @@ final class AttributionProposer implements ProposalExtractor {
       Pattern.compile(
           "(?:(?:an?|the)\\s+)?(?:(?:new|recent|latest|first)\\s+)?"
               + REPORT_NOUN
-              + "\\s+(?:(?:published|released|compiled|issued)\\s+)?(?:by|from|of)\\s+");
+              + "\\s+(?:(?:published|released|compiled|issued)\\s+(?:(?:in|on|last|this)\\s+\\p{L}{3,12}\\s+)?)?(?:by|from|of)\\s+");
 
   private static @Nullable Party partyAt(String t, int from, int sEnd) {
     int k = skipReportBy(t, from, sEnd);
@@ -708,7 +827,10 @@ final class AttributionProposer implements ProposalExtractor {
   private static @Nullable Party party(String t, int start, int end, Matcher m, String g) {
     String text = t.substring(start, end);
     int tailStart = m.start("tail" + g);
-    if (tailStart >= 0 && looksLikePerson(m.group("tail" + g).strip())) {
+    if (tailStart >= 0
+        && looksLikePerson(m.group("tail" + g).strip())
+        && !(m.group("tail" + g).strip().indexOf(' ') < 0
+            && DESCRIPTOR_BEFORE_TAIL.matcher(t.substring(start, tailStart)).find())) {
       // "spokesperson Jane Doe": keep the role, drop the name
       end = start + (tailStart - m.start("p" + g));
       text = t.substring(start, end);
@@ -739,6 +861,13 @@ final class AttributionProposer implements ProposalExtractor {
   }
 
   /**
+   * "the weekly Tagesblick", "the NGO Osservatorio": the one word after the descriptor is a name.
+   */
+  private static final Pattern DESCRIPTOR_BEFORE_TAIL =
+      Pattern.compile(
+          "\\b(?:weekly|daily|tabloid|newspaper|magazine|broadcaster|outlet|NGO|group|watchdog)\\s*$");
+
+  /**
    * "Jane Doe", "Doe", "Mr Doe": capitalised words with nothing organisational about them. Single
    * words are treated as names unless they are acronyms (BBC) or well-known bodies (Reuters): a
    * surname must not slip through as an organisation.
@@ -757,6 +886,7 @@ final class AttributionProposer implements ProposalExtractor {
     for (String w : words) {
       String lw = w.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
       if (ORG_WORDS.contains(lw)
+          || outletCompound(lw)
           || w.length() >= 2 && w.equals(w.toUpperCase(java.util.Locale.ROOT))) {
         return false;
       }
@@ -844,7 +974,7 @@ final class AttributionProposer implements ProposalExtractor {
           e++;
         }
         List<Party> ps = cnParties(t.substring(clause, e), clause);
-        if (ps != null && ps.size() == 2) {
+        if (ps != null && ps.size() >= 2) {
           out.add(new Chain(ps, "cited", clause, e));
         }
         continue;
@@ -878,6 +1008,17 @@ final class AttributionProposer implements ProposalExtractor {
         return null;
       }
       parties.add(outer);
+      Matcher got = CN_OBTAINED.matcher(body).region(split.end(), body.length());
+      if (got.find()) {
+        // "该报援引Y获得的Z资料": Y obtained Z's material, so Y relays Z
+        Party middle = cnParty(body.substring(split.end(), got.start()), at + split.end());
+        Party origin = cnParty(body.substring(got.end()), at + got.end());
+        if (middle != null && origin != null) {
+          parties.add(middle);
+          parties.add(origin);
+          return parties;
+        }
+      }
       parties.add(inner);
     } else {
       Party p = cnParty(body, at);
@@ -889,9 +1030,20 @@ final class AttributionProposer implements ProposalExtractor {
     return parties;
   }
 
+  private static final Pattern CN_OBTAINED = Pattern.compile("(?:获得|取得|获取|拿到|掌握)的");
+
+  /** "日本《东洋时事》": where a publication appears is not part of its title. */
+  private static final Pattern CN_PLACE_TITLE =
+      Pattern.compile("[\\u4e00-\\u9fff]{1,6}(《[^》]{1,20}》)");
+
   private static @Nullable Party cnParty(String raw, int at) {
     String s = raw.strip();
     int lead = raw.indexOf(s);
+    Matcher place = CN_PLACE_TITLE.matcher(s);
+    if (place.matches()) {
+      lead += place.start(1);
+      s = place.group(1);
+    }
     Matcher m = CN_LEAD.matcher(s);
     if (m.find()) {
       lead += m.end();
@@ -921,6 +1073,25 @@ final class AttributionProposer implements ProposalExtractor {
       return null; // "该报道", "他", "王先生": no named party
     }
     return new Party(at + lead, at + lead + s.length(), s);
+  }
+
+  /** Outlet words that also head compound masthead names ("Newswire", "Newsline", "Starpost"). */
+  private static final List<String> OUTLET_PARTS =
+      List.of("news", "wire", "post", "press", "times", "daily", "weekly", "herald", "radio");
+
+  private static final Set<String> OUTLET_NAME_WORDS =
+      Set.of("star", "weekly", "sun", "express", "today", "echo", "beacon", "record", "digest");
+
+  static boolean outletCompound(String lw) {
+    if (OUTLET_NAME_WORDS.contains(lw)) {
+      return true;
+    }
+    for (String part : OUTLET_PARTS) {
+      if (lw.length() > part.length() + 2 && (lw.startsWith(part) || lw.endsWith(part))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- named bodies
@@ -955,12 +1126,17 @@ final class AttributionProposer implements ProposalExtractor {
             "^(?:(?:a|an|the)\\s+)?(?:spokes(?:person|man|woman)|representative|officials?|minister"
                 + "|director|head|chief)\\s+(?:for|of|at|from)\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPOKES_AFTER =
+        Pattern.compile(
+            "^(?:(?:a|an|the)\\s+)?(\\p{Lu}\\S*(?:\\s+\\S+){0,6})\\s+(?:spokes(?:person|man|woman)"
+                + "|representative|official)$");
     private static final Pattern LATIN_DET =
         Pattern.compile("^(?:the|a|an|its|their)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern DESCRIPTOR =
         Pattern.compile(
             "^(?:\\p{Lu}[\\p{L}-]*\\s+)?(?:NGO|(?:human\\s+)?rights\\s+group|group|organi[sz]ation"
-                + "|watchdog|broadcaster|newspaper|outlet|wire\\s+service|news\\s+agency)\\s+(.+)$");
+                + "|watchdog|broadcaster|newspaper|outlet|wire\\s+service|news\\s+agency|weekly|daily|tabloid"
+                + "|magazine)\\s+(.+)$");
     private static final Pattern LOCATIVE = Pattern.compile("\\s+(?:in|at|on)\\s+.*$");
     private static final Pattern DIPLOMATIC =
         Pattern.compile("(?i)\\b(?:embass(?:y|ies)|consulates?|consul|diplomatic\\s+mission)\\b");
@@ -1006,12 +1182,12 @@ final class AttributionProposer implements ProposalExtractor {
             "^(?:总部(?:位于|设在)[\\u4e00-\\u9fff]{1,6}的|[\\u4e00-\\u9fff]{0,4}?(?:人权组织|人权团体"
                 + "|非政府组织|非营利组织|智库|研究机构))(?=[\\u4e00-\\u9fffA-Za-z]{2})");
     private static final Pattern CN_GENERIC =
-        Pattern.compile(".*(?:警方|当局|政府|官员|议员|人员|检方|检察官|媒体|官媒|方面|民众|人士|外交官|部门|机构|组织|团体|报告|报道)$");
+        Pattern.compile(".*(?:警方|当局|政府|官员|议员|人员|检方|检察官|媒体|官媒|官方|方面|民众|人士|外交官|部门|机构|组织|团体|报告|报道)$");
     private static final Pattern CN_DIPLOMATIC = Pattern.compile(".*(?:使馆|领事馆|总领馆|代表处)$");
     private static final Pattern CN_OUTLET =
         Pattern.compile(".*(?:通讯社|社|电台|电视台|台|报|网|新闻|日报|时报|周刊|杂志|观察|之音|快讯|侨讯|资讯|通讯|频道|之声)$");
     private static final Pattern CN_STATE =
-        Pattern.compile(".*(?:部|局|署|厅|委员会|委|警察|骑警|法院|检察院|办公室|议会|国会)$");
+        Pattern.compile(".*(?:部|局|署|厅|处|委员会|委|警察|骑警|法院|检察院|办公室|议会|国会)$");
 
     private final List<Mention> mentions = new ArrayList<>();
 
@@ -1084,13 +1260,20 @@ final class AttributionProposer implements ProposalExtractor {
       if (sp.matches()) {
         label = sp.group(1); // "a spokesperson for the Australian Federal Police"
       }
+      Matcher sa = SPOKES_AFTER.matcher(label);
+      if (sa.matches()) {
+        label = sa.group(1); // "a Metro Police Service spokesperson"
+      }
       boolean definite = label.regionMatches(true, 0, "the ", 0, 4);
       String bare = LATIN_DET.matcher(label).replaceFirst("");
       Matcher d = DESCRIPTOR.matcher(bare);
-      if (d.matches() && namedLatin(d.group(1))) {
+      boolean described = false;
+      if (d.matches() && (namedLatin(d.group(1)) || d.group(1).matches("\\p{Lu}\\p{Ll}{3,30}"))) {
+        // "the weekly Tagesblick": a descriptor makes one capitalised word a name
+        described = !NOT_A_PARTY.contains(d.group(1));
         bare = d.group(1); // "the Spanish NGO Safeguard Defenders"
       }
-      if (namedLatin(bare)) {
+      if (described || namedLatin(bare) || definite && definiteName(bare)) {
         String alias = acronymOf(bare, at);
         String name = alias != null ? alias : bare;
         remember(at, name, latinKind(name));
@@ -1223,6 +1406,26 @@ final class AttributionProposer implements ProposalExtractor {
       return !looksLikePerson(head);
     }
 
+    /**
+     * "the Baltic Newsline": a run of two or more capitalised words after "the" names a body, as a
+     * private person takes no article.
+     */
+    static boolean definiteName(String bare) {
+      String[] words = bare.split("\\s+");
+      if (words.length < 2 || DIPLOMATIC.matcher(bare).find() || NOT_A_PARTY.contains(words[0])) {
+        return false;
+      }
+      for (String w : words) {
+        if (!Character.isUpperCase(w.charAt(0)) && !CONNECTORS.contains(w)) {
+          return false;
+        }
+        if (w.endsWith("'s") || w.endsWith("’s")) {
+          return false;
+        }
+      }
+      return !bare.matches("United (?:States|Nations)|Netherlands|Philippines");
+    }
+
     /** A Chinese party's name, or null when it is generic, diplomatic or a demonstrative. */
     static @Nullable String cnNamed(String raw) {
       String s = clean(raw);
@@ -1234,7 +1437,7 @@ final class AttributionProposer implements ProposalExtractor {
       if (d.find()) {
         s = s.substring(d.end()); // "人权组织保护卫士"
       }
-      s = s.replaceFirst("(?:发言人|官员|负责人|部长|局长)$", "");
+      s = s.replaceFirst("(?:相关)?(?:发言人|官员|负责人|部长|局长)$", "");
       if (s.length() < 2) {
         return null;
       }

@@ -21,7 +21,8 @@ public record PageContext(
           new String[] {"/map", "nav.map"},
           new String[] {"/network", "nav.network"},
           new String[] {"/timeline", "nav.timeline"},
-          new String[] {"/exports", "nav.exports"});
+          new String[] {"/exports", "nav.exports"},
+          new String[] {"/testimony", "nav.testimony"});
 
   /** Whether the page is under {@code prefix} ("/" only matches the dashboard itself). */
   public boolean current(String prefix) {

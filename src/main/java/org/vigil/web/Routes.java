@@ -9,6 +9,7 @@ import org.vigil.web.explore.ExploreController;
 import org.vigil.web.records.RecordsController;
 import org.vigil.web.review.ReviewController;
 import org.vigil.web.sources.SourcesController;
+import org.vigil.web.testimony.TestimonyController;
 
 /**
  * Every route of the workspace, by capability. Each controller declares its own paths and the
@@ -19,12 +20,14 @@ final class Routes {
   private final Views views;
   private final WebSettings settings;
   private final SnapshotCache snapshots;
+  private final TestimonyController testimony;
 
   Routes(Workspace workspace, Views views, WebSettings settings) {
     this.workspace = workspace;
     this.views = views;
     this.settings = settings;
     this.snapshots = new SnapshotCache(workspace);
+    this.testimony = new TestimonyController(workspace, views);
   }
 
   void register(JavalinDefaultRoutingApi r) {
@@ -36,5 +39,11 @@ final class Routes {
     new RecordsController(workspace, views).register(r);
     new ApiController().register(r);
     new AdminController(workspace, views).register(r);
+    testimony.register(r);
+  }
+
+  /** Locks every custodian key unlocked in a browser session (the server is stopping). */
+  void close() {
+    testimony.close();
   }
 }

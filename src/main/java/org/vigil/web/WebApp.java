@@ -67,6 +67,8 @@ public final class WebApp {
                 }
               });
           routes.register(cfg.routes);
+          // unlocked custodian keys are zeroed when the server stops
+          cfg.events.serverStopping(routes::close);
         });
   }
 

@@ -11,6 +11,8 @@ import org.vigil.records.RecordStore;
 import org.vigil.records.SourceStore;
 import org.vigil.review.ReviewService;
 import org.vigil.search.SourceIndex;
+import org.vigil.testimony.KeyService;
+import org.vigil.testimony.TestimonyService;
 
 /**
  * The services one data folder offers the web layer. The app's composition root implements it, so
@@ -36,6 +38,12 @@ public interface Workspace {
   ProposalStore proposals();
 
   AuditLog auditLog();
+
+  /** Custodians and their sealed keys (unlocking one for reading testimony). */
+  KeyService keys();
+
+  /** Sealed testimony: intake, metadata lists and audited reads. */
+  TestimonyService testimony();
 
   /** The record as it stands, for statistics, maps and exports. */
   Snapshot snapshot();

@@ -85,6 +85,16 @@ class AttributionProposerTest {
           保护卫士近日发布报告，称已在多国发现类似站点。 | 保护卫士 | 称
           福建省公安厅去年表示，将继续推进相关工作。 | 福建省公安厅 | 表示
           保護衛士在一份報告中稱，該辦公室已關閉。 | 保护卫士 | 称
+          Two desks opened, the Lowland Newswire reported on Friday, citing a report by the rights group Open Borders Foundation. | Open Borders Foundation > Lowland Newswire | reported
+          Two desks opened, the Fjord Evening Star reported, citing a Coastal Wire bulletin based on research by Open Borders Foundation. | Open Borders Foundation > Coastal Wire > Fjord Evening Star | reported
+          The desk was linked to a county bureau, according to a list published in April by Open Borders Foundation, a rights group. | Open Borders Foundation | according_to
+          The searches were first reported by the weekly Kanalpost. | Kanalpost | reported
+          The tabloid Ostbote reported that the desk had closed. | Ostbote | reported
+          "We will look into it," a Lakeside Police Service spokesperson said. | Lakeside Police Service | said
+          据挪威《峡湾时报》报道，该报援引西海通讯社获得的开放边界基金会资料称，站点设在卑尔根。 | 开放边界基金会 > 西海通讯社 > 峡湾时报 | 据…报道
+          据峡湾时报报道，西海通讯社援引开放边界基金会资料称，站点已关闭。 | 开放边界基金会 > 西海通讯社 > 峡湾时报 | 据…报道
+          宁波铁路公安处相关负责人表示，服务站运行平稳。 | 宁波铁路公安处 | 表示
+          丽水市公安局相关负责人介绍，服务站已接待群众500余人次。 | 丽水市公安局 | 介绍
           """)
   void proposesChains(String sentence, String chain, String verb) {
     List<Proposal> ps = propose(sentence);
@@ -134,6 +144,9 @@ class AttributionProposerTest {
         "该组织称，站点仍在运作。",
         "议员要求政府说明情况。",
         "内政部表示，将继续关注。",
+        "A cyclist in Bergen told the Courier that the desk was empty.",
+        "He was told by phone to go back.",
+        "中国官方称，相关工作成效显著。",
       })
   void proposesNoNamedParty(String sentence) {
     List<Proposal> ps = propose(sentence);
@@ -251,6 +264,48 @@ class AttributionProposerTest {
         }) {
       assertThat(propose(s)).isNotNull();
     }
+  }
+
+  /** Page furniture, descriptors before a one-word name and 获得的 relays stay linear too. */
+  @Test
+  @Timeout(20)
+  void quarterMegabyteOfFurnitureAndRelayInputCompletes() {
+    for (String s :
+        new String[] {
+          "\n".repeat(250_000) + "© The Aaa Bbb",
+          "© Aaa Bbb\n".repeat(25_000),
+          "the weekly Aaaa reported by ".repeat(10_000),
+          "该报援引甲社获得的".repeat(25_000) + "称"
+        }) {
+      assertThat(propose(s)).isNotNull();
+    }
+  }
+
+  /** The page's own outlet (masthead, byline, footer, "told the Courier") is never in a chain. */
+  @Test
+  void thePagesOwnOutletIsNoPartyAndItsFurnitureStartsNoChain() {
+    String page =
+        String.join(
+            "\n",
+            "Council reviews desk in Bergen",
+            "FJORD VALLEY COURIER",
+            "Home | Norway | World",
+            "Fjord Valley Courier | 4 May 2024",
+            "The National Police Directorate told the Courier that it had opened a file.",
+            "A shop owner told the Courier that the desk had been empty since March.",
+            "Related",
+            "- Open Borders Foundation said to expand its list",
+            "© Fjord Valley Courier. All rights reserved.");
+    assertThat(chains(page)).containsExactly("National Police Directorate");
+    String zh = String.join("\n", "北欧侨声网", "首页 | 侨社 | 评论", "据北欧侨声网报道，卑尔根警察局表示，正在调查。", "北欧侨声网 版权所有");
+    assertThat(chains(zh)).as(describe(propose(zh))).doesNotContain("北欧侨声网");
+  }
+
+  /** "报道称" after a three-link lead continues the lead, not the middle outlet alone. */
+  @Test
+  void theArticleOfAThreeLinkLeadContinuesTheLead() {
+    assertThat(chains("据《峡湾时报》报道，该报援引西海通讯社获得的开放边界基金会资料称，站点设在卑尔根。报道称，站点已关闭。"))
+        .containsOnly("开放边界基金会 > 西海通讯社 > 峡湾时报");
   }
 
   @Test
