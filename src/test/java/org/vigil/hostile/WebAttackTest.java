@@ -256,10 +256,48 @@ class WebAttackTest {
   }
 
   @Test
-  void noTestimonyRoutesExistYet() {
-    // sealed testimony is CLI-only for now; when its pages land, the role loops above cover them
-    // and this test tells the suite's maintainer to add testimony-specific cases
-    assertThat(routes()).noneMatch(r -> r.path().contains("testimon"));
+  void testimonyIsInTheLoopsAndNoOneButAnUnlockedCustodianReadsIt() {
+    // the role and CSRF loops above cover these routes; this pins that they are there
+    assertThat(routes().stream().map(Route::toString))
+        .contains("POST /testimony/new (CAPTURE)", "POST /api/v1/testimony (CAPTURE)")
+        .contains("GET /testimony/{id} (READ)", "POST /testimony/unlock (READ)");
+    Intact before = Intact.of(server.vigil());
+    for (Role role : Role.values()) {
+      // no user is a custodian here and the id names nothing: never an answer with content
+      // (404 for an unknown id today; 403/423 for a real one)
+      TestBrowser b = server.signedIn(role);
+      for (String path :
+          List.of(
+              "/testimony/hostile-probe",
+              "/testimony/hostile-probe/attachments/1",
+              "/api/v1/testimony/hostile-probe")) {
+        HttpResponse<String> r = b.get(path, Map.of("Accept", "application/json"));
+        assertThat(r.statusCode()).as("%s %s: %s", role, path, r.body()).isIn(403, 404, 423);
+        assertThat(r.body())
+            .as("%s %s", role, path)
+            .containsAnyOf("forbidden", "keys_locked", "not_found");
+      }
+    }
+    // an API token never reads testimony, whatever its role
+    String token =
+        server.vigil().accounts().issueApiToken("admin", "testimony probe", "admin").token();
+    HttpResponse<String> r =
+        server.browser().send(bearer("/api/v1/testimony/hostile-probe", token).GET().build());
+    assertRefused(r, 423, "keys_locked", "API tokens cannot unlock", "token reading testimony");
+    HttpResponse<String> unlock =
+        server
+            .browser()
+            .send(
+                bearer("/testimony/unlock", token)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("passphrase=guess"))
+                    .build());
+    assertThat(unlock.statusCode()).as(unlock.body()).isIn(401, 403, 423);
+    Intact after = Intact.of(server.vigil());
+    assertThat(after.sources()).isEqualTo(before.sources());
+    assertThat(after.claims()).isEqualTo(before.claims());
+    assertThat(after.records()).isEqualTo(before.records());
+    assertThat(server.vigil().auditLog().verify(before.audit()).passed()).isTrue();
   }
 
   // ---------------------------------------------------------------- tokens
