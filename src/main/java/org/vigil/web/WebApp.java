@@ -35,6 +35,7 @@ public final class WebApp {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String TLS = "vigil.tls";
+  private static final String VIA_TOKEN = "vigil.viaToken";
 
   private WebApp() {}
 
@@ -113,6 +114,7 @@ public final class WebApp {
             ErrorCode.UNAUTHENTICATED, "the API token is unknown, revoked or its user disabled");
       }
       ctx.attribute(Web.USER, user.get());
+      ctx.attribute(VIA_TOKEN, Boolean.TRUE);
       return;
     }
     String token = ctx.cookie(Web.SESSION_COOKIE);
@@ -154,7 +156,9 @@ public final class WebApp {
                 + describe(needed));
       }
     }
-    if (changesState(ctx) && ctx.header("Authorization") == null) {
+    // only a request that authenticated with an API token is exempt: browsers attach other
+    // Authorization headers (cached Basic credentials) to cross-site requests on their own
+    if (changesState(ctx) && !Boolean.TRUE.equals(ctx.attribute(VIA_TOKEN))) {
       checkCsrf(ctx);
     }
   }
