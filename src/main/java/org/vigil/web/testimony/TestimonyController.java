@@ -276,9 +276,7 @@ public final class TestimonyController implements AutoCloseable {
   private Testimony read(Context ctx) {
     User user = Web.requireUser(ctx);
     String id = ctx.pathParam("id");
-    if (workspace.testimony().find(id).isEmpty()) {
-      throw VigilException.notFound("testimony " + id);
-    }
+    // who may read comes before whether the id exists, so non-custodians learn nothing from ids
     requireCustodian(user.name());
     String token = requireSession(ctx);
     UnlockedCustodian key =
@@ -289,6 +287,9 @@ public final class TestimonyController implements AutoCloseable {
                     new VigilException(
                         ErrorCode.KEYS_LOCKED,
                         "your custodian key is locked: unlock it on the testimony page first"));
+    if (workspace.testimony().find(id).isEmpty()) {
+      throw VigilException.notFound("testimony " + id);
+    }
     return workspace.testimony().read(id, key, user.name());
   }
 
