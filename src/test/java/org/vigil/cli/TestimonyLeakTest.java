@@ -1,6 +1,5 @@
 package org.vigil.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +27,7 @@ import org.vigil.records.Stamp;
 import org.vigil.schema.ClaimStatus;
 import org.vigil.testimony.Attachment;
 import org.vigil.testimony.Consent;
+import org.vigil.testimony.MarkerScan;
 import org.vigil.testimony.Testimony;
 import org.vigil.testimony.TestimonyDraft;
 import org.vigil.testimony.UnlockedCustodian;
@@ -61,6 +60,8 @@ class TestimonyLeakTest {
           "微信联系戊己",
           "PARTNERy2Bv",
           "合作伙伴庚辛");
+
+  static final MarkerScan SCAN = new MarkerScan(MARKERS);
 
   @TempDir Path data;
   @TempDir Path in;
@@ -245,61 +246,16 @@ class TestimonyLeakTest {
     assertThat(scanNewTempFiles(start)).as("temporary files").isEmpty();
   }
 
-  /** Every form of every marker that is searched for. */
   static Map<String, List<byte[]>> forms() {
-    Map<String, List<byte[]>> out = new LinkedHashMap<>();
-    for (String m : MARKERS) {
-      List<byte[]> f = new ArrayList<>();
-      byte[] u8 = m.getBytes(UTF_8);
-      f.add(u8);
-      f.add(m.getBytes(UTF_16LE));
-      f.add(m.getBytes(UTF_16BE));
-      f.add(HexFormat.of().formatHex(u8).getBytes(UTF_8));
-      StringBuilder esc = new StringBuilder();
-      m.chars()
-          .forEach(
-              c -> esc.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-      f.add(esc.toString().getBytes(UTF_8));
-      f.add(
-          esc.toString().toUpperCase(java.util.Locale.ROOT).replace("\\U", "\\u").getBytes(UTF_8));
-      // base64 at each of the three alignments: the part that does not depend on neighbours
-      for (int shift = 0; shift < 3; shift++) {
-        int skip = (3 - shift) % 3;
-        int len = (u8.length - skip) / 3 * 3;
-        if (len >= 6) {
-          byte[] part = java.util.Arrays.copyOfRange(u8, skip, skip + len);
-          f.add(Base64.getEncoder().withoutPadding().encodeToString(part).getBytes(UTF_8));
-          f.add(Base64.getUrlEncoder().withoutPadding().encodeToString(part).getBytes(UTF_8));
-        }
-      }
-      out.put(m, f);
-    }
-    return out;
+    return SCAN.forms();
   }
 
   static Map<String, String> scanBytes(String where, byte[] bytes) {
-    Map<String, String> found = new LinkedHashMap<>();
-    forms()
-        .forEach(
-            (m, fs) -> {
-              for (byte[] f : fs) {
-                if (indexOf(bytes, f) >= 0) {
-                  found.put(m, where);
-                  return;
-                }
-              }
-            });
-    return found;
+    return SCAN.scanBytes(where, bytes);
   }
 
   static Map<String, String> scanTree(Path root) throws IOException {
-    Map<String, String> found = new LinkedHashMap<>();
-    try (var files = Files.walk(root)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        found.putAll(scanBytes(root.relativize(p).toString(), Files.readAllBytes(p)));
-      }
-    }
-    return found;
+    return SCAN.scanTree(root);
   }
 
   /** Files under the temporary folder changed during the test, except the user's own inputs. */
@@ -340,18 +296,5 @@ class TestimonyLeakTest {
           }
         });
     return found;
-  }
-
-  static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

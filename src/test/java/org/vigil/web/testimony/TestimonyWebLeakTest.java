@@ -1,6 +1,5 @@
 package org.vigil.web.testimony;
 
-import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +32,7 @@ import org.vigil.accounts.Role;
 import org.vigil.records.EntityRecord;
 import org.vigil.records.Stamp;
 import org.vigil.schema.ClaimStatus;
+import org.vigil.testimony.MarkerScan;
 import org.vigil.web.TestBrowser;
 import org.vigil.web.TestServer;
 import org.vigil.web.sources.SourcesController;
@@ -62,6 +61,8 @@ class TestimonyWebLeakTest {
           "邮件经由律师",
           "WEBPARTNERg2Wu",
           "伙伴机构壬癸");
+
+  static final MarkerScan SCAN = new MarkerScan(MARKERS);
 
   static final String PSEUDONYM = "WEBPSEUDOk4Qz 白鹭停在桥头";
   static final String ACCOUNT = "It rained. WEBACCOUNTt9Vx 父亲被带走那天下雨 然后他们走了。";
@@ -233,66 +234,15 @@ class TestimonyWebLeakTest {
   }
 
   static Map<String, List<byte[]>> forms() {
-    Map<String, List<byte[]>> out = new LinkedHashMap<>();
-    for (String m : MARKERS) {
-      List<byte[]> f = new ArrayList<>();
-      byte[] u8 = m.getBytes(UTF_8);
-      f.add(u8);
-      f.add(m.getBytes(UTF_16LE));
-      f.add(m.getBytes(UTF_16BE));
-      f.add(HexFormat.of().formatHex(u8).getBytes(UTF_8));
-      StringBuilder esc = new StringBuilder();
-      m.chars()
-          .forEach(
-              c -> esc.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-      f.add(esc.toString().getBytes(UTF_8));
-      f.add(
-          esc.toString().toUpperCase(java.util.Locale.ROOT).replace("\\U", "\\u").getBytes(UTF_8));
-      for (int shift = 0; shift < 3; shift++) {
-        int skip = (3 - shift) % 3;
-        int len = (u8.length - skip) / 3 * 3;
-        if (len >= 6) {
-          byte[] part = java.util.Arrays.copyOfRange(u8, skip, skip + len);
-          f.add(Base64.getEncoder().withoutPadding().encodeToString(part).getBytes(UTF_8));
-          f.add(Base64.getUrlEncoder().withoutPadding().encodeToString(part).getBytes(UTF_8));
-        }
-      }
-      out.put(m, f);
-    }
-    return out;
+    return SCAN.forms();
   }
 
   static Map<String, String> scanBytes(String where, byte[] bytes) {
-    Map<String, String> found = new LinkedHashMap<>();
-    forms()
-        .forEach(
-            (m, fs) -> {
-              for (byte[] f : fs) {
-                if (indexOf(bytes, f) >= 0) {
-                  found.put(m, where);
-                  return;
-                }
-              }
-            });
-    return found;
+    return SCAN.scanBytes(where, bytes);
   }
 
   static Map<String, String> scanTree(Path root) throws IOException {
-    Map<String, String> found = new LinkedHashMap<>();
-    try (var files = Files.walk(root)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        byte[] bytes;
-        try {
-          bytes = Files.readAllBytes(p);
-        } catch (java.nio.file.NoSuchFileException e) {
-          // a control source upload's staging file, deleted by its capture job meanwhile; the
-          // spill folder is watched separately while testimony is taken in
-          continue;
-        }
-        found.putAll(scanBytes(root.relativize(p).toString(), bytes));
-      }
-    }
-    return found;
+    return SCAN.scanTree(root);
   }
 
   static Map<String, String> scanNewTempFiles(Instant since) throws IOException {
@@ -325,18 +275,5 @@ class TestimonyWebLeakTest {
           }
         });
     return found;
-  }
-
-  static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }
