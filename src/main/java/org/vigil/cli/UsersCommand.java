@@ -149,7 +149,7 @@ final class UsersCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Role r = Role.parse(role);
       String given = source.read();
-      String password = given == null ? generated(name) : given;
+      String password = given == null ? SecretTokens.passwordWithout(name) : given;
       try (Vigil vigil = common.open()) {
         User u = vigil.accounts().addUser(name, r, password, actor.actor);
         String shown = given == null ? password : null;
@@ -277,7 +277,7 @@ final class UsersCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       String given = source.read();
-      String password = given == null ? generated(name) : given;
+      String password = given == null ? SecretTokens.passwordWithout(name) : given;
       try (Vigil vigil = common.open()) {
         vigil.accounts().resetPassword(name, password, actor.actor);
       }
@@ -384,15 +384,6 @@ final class UsersCommand implements Runnable {
         return 0;
       }
     }
-  }
-
-  /** A generated password; never one that happens to contain the name (the service refuses it). */
-  static String generated(String name) {
-    String p = SecretTokens.password();
-    while (p.contains(name)) {
-      p = SecretTokens.password();
-    }
-    return p;
   }
 
   private static int done(CommandSpec spec, CommonOptions common, ChangeView change) {

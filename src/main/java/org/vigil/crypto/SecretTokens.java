@@ -28,6 +28,19 @@ public final class SecretTokens {
   }
 
   /**
+   * A {@link #password()} that does not contain {@code text} in any case: the account rules refuse
+   * a password containing the user's name.
+   */
+  public static String passwordWithout(String text) {
+    String avoid = text.toLowerCase(java.util.Locale.ROOT);
+    String p = password();
+    while (!avoid.isEmpty() && p.toLowerCase(java.util.Locale.ROOT).contains(avoid)) {
+      p = password();
+    }
+    return p;
+  }
+
+  /**
    * A password of five groups of five characters from a 31-letter alphabet, e.g. {@code k3m9p-...}:
    * about 124 bits, easy to read off a screen.
    */

@@ -10,8 +10,6 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.vigil.accounts.Permission;
@@ -19,6 +17,7 @@ import org.vigil.accounts.Session;
 import org.vigil.accounts.User;
 import org.vigil.core.ErrorCode;
 import org.vigil.core.VigilException;
+import org.vigil.crypto.SecretTokens;
 
 /**
  * Builds the workspace server from its dependencies without starting it (tests start it on port 0).
@@ -33,7 +32,6 @@ public final class WebApp {
           + "font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'self'; "
           + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String TLS = "vigil.tls";
   private static final String VIA_TOKEN = "vigil.viaToken";
 
@@ -129,7 +127,7 @@ public final class WebApp {
     // not signed in: a per-browser token so the sign-in form itself is protected from CSRF
     String pre = ctx.cookie(Web.PRE_CSRF_COOKIE);
     if (pre == null || !pre.matches("[A-Za-z0-9_-]{43}")) {
-      pre = randomToken();
+      pre = SecretTokens.random256();
       ctx.res()
           .addHeader("Set-Cookie", Cookies.build(Web.PRE_CSRF_COOKIE, pre, -1, secure(ctx), true));
     }
@@ -198,11 +196,5 @@ public final class WebApp {
   /** Whether cookies must be {@code Secure}: behind a TLS proxy, or served over https. */
   static boolean secure(Context ctx) {
     return Boolean.TRUE.equals(ctx.attribute(TLS));
-  }
-
-  static String randomToken() {
-    byte[] b = new byte[32];
-    RANDOM.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 }

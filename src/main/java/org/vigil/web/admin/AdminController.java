@@ -70,7 +70,7 @@ public final class AdminController {
     String password = value(ctx.formParam("password"));
     boolean generated = password.isEmpty();
     if (generated) {
-      password = generatedPasswordFor(name);
+      password = SecretTokens.passwordWithout(name);
     }
     accounts().addUser(name, role, password, Web.actor(ctx));
     users(ctx, generated ? new UsersView.Secret("password", name, password) : null);
@@ -93,7 +93,7 @@ public final class AdminController {
 
   private void resetPassword(Context ctx) {
     String name = ctx.pathParam("name");
-    String password = generatedPasswordFor(name);
+    String password = SecretTokens.passwordWithout(name);
     accounts().resetPassword(name, password, Web.actor(ctx));
     users(ctx, new UsersView.Secret("password", name, password));
   }
@@ -120,14 +120,6 @@ public final class AdminController {
     }
     accounts().revokeApiToken(id, me.name());
     ctx.redirect("/account");
-  }
-
-  private static String generatedPasswordFor(String name) {
-    String p = SecretTokens.password();
-    while (p.toLowerCase(java.util.Locale.ROOT).contains(name.toLowerCase(java.util.Locale.ROOT))) {
-      p = SecretTokens.password();
-    }
-    return p;
   }
 
   private static List<String> roleCodes() {
