@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.vigil.accounts.Role;
 import org.vigil.app.ScriptedReviewer;
@@ -168,16 +167,7 @@ final class DemoCommand implements Callable<Integer> {
    */
   private void serve(Vigil vigil, PrintWriter out) throws InterruptedException {
     Javalin server = startWorkspace(vigil, port, out);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.stop();
-                  stopped.countDown();
-                },
-                "vigil-demo-shutdown"));
-    stopped.await();
+    ServeCommand.untilShutdown(server::stop);
   }
 
   /** Starts the workspace with a fresh demo login and prints where and how to sign in. */

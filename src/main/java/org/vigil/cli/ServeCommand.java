@@ -41,7 +41,6 @@ final class ServeCommand implements Callable<Integer> {
     WebSettings settings =
         new WebSettings(host, port, behindTls, WebSettings.defaults().maxUploadBytes());
     Vigil vigil = common.open();
-    CountDownLatch stopped = new CountDownLatch(1);
     Javalin server;
     try {
       Optional<String> admin = vigil.accounts().bootstrapAdmin("vigil serve");
@@ -61,18 +60,27 @@ final class ServeCommand implements Callable<Integer> {
         "Vigil is serving " + vigil.config().dataDir() + " at " + address(host, server.port()));
     out.println("Press Ctrl-C to stop.");
     out.flush();
+    untilShutdown(
+        () -> {
+          // stop taking requests first, then close the store and index they use
+          server.stop();
+          vigil.close();
+        });
+    return 0;
+  }
+
+  /** Blocks until the JVM is asked to exit (Ctrl-C, SIGTERM), which runs {@code stop} first. */
+  static void untilShutdown(Runnable stop) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  // stop taking requests first, then close the store and index they use
-                  server.stop();
-                  vigil.close();
+                  stop.run();
                   stopped.countDown();
                 },
                 "vigil-shutdown"));
     stopped.await();
-    return 0;
   }
 
   static String address(String host, int port) {
